@@ -1,0 +1,193 @@
+use core::fmt;
+use core::num::NonZeroU16;
+use core::str::FromStr;
+
+use crate::{CloseReason, InvalidCloseCode};
+
+/// Any status code a Close frame can carry, kept exactly as received.
+///
+/// One number has one value: `CloseCode` wraps the code itself, not a "known or
+/// other" enum, so equality is numeric and [`CloseCode::from(CloseReason::Normal)`]
+/// equals [`CloseCode::new(1000)`]. Code 0 cannot be represented (no close frame
+/// carries it), which keeps `Option<CloseCode>` two bytes.
+///
+/// ```
+/// use close_reasons::{CloseCode, CloseReason};
+///
+/// let code = CloseCode::new(1001).unwrap();
+/// assert_eq!(code, CloseCode::GOING_AWAY);
+/// assert_eq!(code.reason(), Some(CloseReason::GoingAway));
+/// assert!(code.is_sendable());
+/// assert_eq!(code.to_string(), "1001 Going Away");
+///
+/// let private = CloseCode::new(4001).unwrap();
+/// assert!(private.is_private() && private.is_sendable());
+/// assert_eq!(private.to_string(), "4001 (Private Use)");
+///
+/// // 1006 is reported locally when a connection drops; it never goes on the wire.
+/// assert!(!CloseCode::ABRUPTLY.is_sendable());
+/// assert_eq!(core::mem::size_of::<Option<CloseCode>>(), 2);
+/// ```
+///
+/// [`CloseCode::from(CloseReason::Normal)`]: CloseCode#impl-From<CloseReason>-for-CloseCode
+/// [`CloseCode::new(1000)`]: CloseCode::new
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(transparent)]
+pub struct CloseCode(NonZeroU16);
+
+impl CloseCode {
+    /// The code `code`, or `None` for 0, which is never a close code.
+    ///
+    /// Every other number is accepted and kept as is, whether or not it may be sent;
+    /// ask [`is_sendable`](Self::is_sendable) for that.
+    ///
+    /// ```
+    /// # use close_reasons::CloseCode;
+    /// assert_eq!(CloseCode::new(4321).map(CloseCode::get), Some(4321));
+    /// assert_eq!(CloseCode::new(0), None);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn new(code: u16) -> Option<CloseCode> {
+        match NonZeroU16::new(code) {
+            Some(code) => Some(CloseCode(code)),
+            None => None,
+        }
+    }
+
+    /// The code `code`; infallible because it cannot be 0.
+    #[inline]
+    #[must_use]
+    pub const fn from_nonzero(code: NonZeroU16) -> CloseCode {
+        CloseCode(code)
+    }
+
+    /// The numeric code.
+    #[inline]
+    #[must_use]
+    pub const fn get(self) -> u16 {
+        self.0.get()
+    }
+
+    /// The numeric code as a [`NonZeroU16`].
+    #[inline]
+    #[must_use]
+    pub const fn get_nonzero(self) -> NonZeroU16 {
+        self.0
+    }
+
+    /// Reads a code in network byte order, as the first two bytes of a Close payload
+    /// hold it; `None` for `[0, 0]`.
+    ///
+    /// ```
+    /// # use close_reasons::CloseCode;
+    /// assert_eq!(CloseCode::from_be_bytes([0x03, 0xE9]), Some(CloseCode::GOING_AWAY));
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn from_be_bytes(bytes: [u8; 2]) -> Option<CloseCode> {
+        CloseCode::new(u16::from_be_bytes(bytes))
+    }
+
+    /// The code in network byte order, as a Close payload starts with it.
+    ///
+    /// ```
+    /// # use close_reasons::CloseCode;
+    /// assert_eq!(CloseCode::NORMAL.to_be_bytes(), [0x03, 0xE8]);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn to_be_bytes(self) -> [u8; 2] {
+        self.get().to_be_bytes()
+    }
+
+    /// The named reason for this code, if the registry names it.
+    ///
+    /// ```
+    /// # use close_reasons::{CloseCode, CloseReason};
+    /// assert_eq!(CloseCode::new(1013).unwrap().reason(), Some(CloseReason::TryAgainLater));
+    /// assert_eq!(CloseCode::new(4001).unwrap().reason(), None);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn reason(self) -> Option<CloseReason> {
+        CloseReason::from_code(self.get())
+    }
+}
+
+impl From<CloseCode> for u16 {
+    #[inline]
+    fn from(code: CloseCode) -> u16 {
+        code.get()
+    }
+}
+
+impl From<CloseCode> for NonZeroU16 {
+    #[inline]
+    fn from(code: CloseCode) -> NonZeroU16 {
+        code.0
+    }
+}
+
+impl From<NonZeroU16> for CloseCode {
+    #[inline]
+    fn from(code: NonZeroU16) -> CloseCode {
+        CloseCode(code)
+    }
+}
+
+/// Fails only for 0.
+impl TryFrom<u16> for CloseCode {
+    type Error = InvalidCloseCode;
+
+    #[inline]
+    fn try_from(code: u16) -> Result<CloseCode, InvalidCloseCode> {
+        CloseCode::new(code).ok_or(InvalidCloseCode::zero())
+    }
+}
+
+/// Parses a number (`"4001"`) or a registry name (`"going_away"`).
+///
+/// ```
+/// # use close_reasons::CloseCode;
+/// assert_eq!("going_away".parse(), Ok(CloseCode::GOING_AWAY));
+/// assert_eq!("4001".parse::<CloseCode>().map(CloseCode::get), Ok(4001));
+/// assert!("0".parse::<CloseCode>().is_err());
+/// ```
+impl FromStr for CloseCode {
+    type Err = InvalidCloseCode;
+
+    fn from_str(text: &str) -> Result<CloseCode, InvalidCloseCode> {
+        if text.bytes().all(|byte| byte.is_ascii_digit()) && !text.is_empty() {
+            let number = text.parse::<u16>().map_err(|_| InvalidCloseCode::too_large())?;
+            return CloseCode::try_from(number);
+        }
+        text.parse::<CloseReason>()
+            .map(CloseCode::from)
+            .map_err(|_| InvalidCloseCode::unknown_name())
+    }
+}
+
+/// `1001 Going Away` for a named code, `4001 (Private Use)` for another code in a
+/// range, the bare number otherwise.
+impl fmt::Display for CloseCode {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.reason(), self.range()) {
+            (Some(reason), _) => fmt::Display::fmt(&reason, formatter),
+            (None, Some(range)) => write!(formatter, "{} ({})", self.get(), range.title()),
+            (None, None) => write!(formatter, "{}", self.get()),
+        }
+    }
+}
+
+/// `CloseCode(1001, GoingAway)` for a named code, `CloseCode(4001)` otherwise.
+impl fmt::Debug for CloseCode {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut tuple = formatter.debug_tuple("CloseCode");
+        tuple.field(&self.get());
+        if let Some(reason) = self.reason() {
+            tuple.field(&reason);
+        }
+        tuple.finish()
+    }
+}

@@ -1,0 +1,80 @@
+//! The attribute's arguments and the enum shell it is applied to.
+
+use proc_macro2::Ident;
+use syn::parse::{Parse, ParseStream};
+use syn::{Data, DeriveInput, LitStr, Path, Token};
+
+use crate::expand::Shell;
+
+/// `#[registry("close-codes.toml", crate = "::my_close_reasons")]`
+pub struct Args {
+    pub path: LitStr,
+    pub krate: Path,
+    pub ranges: Option<Ident>,
+}
+
+impl Parse for Args {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let path: LitStr = input.parse().map_err(|error| {
+            syn::Error::new(
+                error.span(),
+                "expected the registry path, e.g. #[registry(\"close-codes.toml\")]",
+            )
+        })?;
+        let mut args = Args {
+            path,
+            krate: syn::parse_quote!(::close_reasons),
+            ranges: None,
+        };
+        while !input.is_empty() {
+            input.parse::<Token![,]>()?;
+            if input.is_empty() {
+                break;
+            }
+            let key: Ident = input.call(syn::ext::IdentExt::parse_any)?;
+            input.parse::<Token![=]>()?;
+            match key.to_string().as_str() {
+                "crate" => {
+                    let path: LitStr = input.parse()?;
+                    args.krate = path.parse()?;
+                }
+                // Used by `close-reasons` itself; applications name no ranges type.
+                "ranges" => args.ranges = Some(input.parse()?),
+                other => {
+                    return Err(syn::Error::new(
+                        key.span(),
+                        format!("unknown argument `{other}`; expected `crate = \"path::to::close_reasons\"`"),
+                    ));
+                }
+            }
+        }
+        Ok(args)
+    }
+}
+
+/// Checks that the item is `enum Name {}` without generics and keeps what the user wrote.
+pub fn shell(input: DeriveInput) -> syn::Result<Shell> {
+    let Data::Enum(data) = &input.data else {
+        return Err(syn::Error::new(
+            input.ident.span(),
+            "#[registry] goes on an empty enum, e.g. `pub enum ChatCloseCode {}`",
+        ));
+    };
+    if let Some(variant) = data.variants.first() {
+        return Err(syn::Error::new(
+            variant.ident.span(),
+            "the variants come from the registry file; leave the enum body empty",
+        ));
+    }
+    if !input.generics.params.is_empty() {
+        return Err(syn::Error::new(
+            input.ident.span(),
+            "a close-code enum cannot be generic",
+        ));
+    }
+    Ok(Shell {
+        attrs: input.attrs,
+        vis: input.vis,
+        ident: input.ident,
+    })
+}

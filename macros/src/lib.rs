@@ -1,0 +1,122 @@
+//! The code generator behind [`close-reasons`](https://docs.rs/close-reasons).
+//!
+//! Use it through `close-reasons`, which re-exports [`macro@registry`]; depending on this
+//! crate directly is not needed. The attribute reads a close-code registry (TOML) when
+//! the crate that uses it is compiled, checks it, and fills an empty enum with one
+//! variant per `[[reason]]`. Every mistake in the file is reported as a compile error
+//! naming `path:line:column`, with the offending line and a hint.
+//!
+//! The pipeline has one module per stage: `source` finds and reads the file,
+//! `registry` reads the TOML into typed values that keep their spans, `validate`
+//! checks every rule, and `expand` writes the Rust.
+
+mod attr;
+mod diagnostic;
+mod expand;
+mod registry;
+mod source;
+mod validate;
+
+use std::path::Path;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::expand::{Shell, Target};
+use crate::registry::Registry;
+use crate::validate::Model;
+
+/// Fills an empty enum with the close codes of a TOML registry.
+///
+/// ```ignore
+/// /// Close codes of our chat protocol.
+/// #[close_reasons::registry("close-codes.toml")]
+/// pub enum ChatCloseCode {}
+/// ```
+///
+/// The path is relative to the directory of the invoking crate's `Cargo.toml`. The
+/// enum gets `ALL`, `code`, `from_code`, `name`, `title`, `description`, `reference`,
+/// `link`, `is_sendable`, `close_code`, `Display`, `FromStr`, `TryFrom<u16>`,
+/// `TryFrom<CloseCode>`, `From<Self> for u16` and `From<Self> for CloseCode`, and
+/// derives `Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug`. The attributes,
+/// doc comment and visibility written on the enum are kept.
+///
+/// Argument `crate = "path"` names the `close_reasons` crate when it is renamed.
+#[proc_macro_attribute]
+pub fn registry(
+    args: proc_macro::TokenStream,
+    item: proc_macro::TokenStream,
+) -> proc_macro::TokenStream {
+    let manifest_dir = source::manifest_dir_from_env();
+    expand_registry(args.into(), item.into(), manifest_dir.as_deref()).into()
+}
+
+/// The whole expansion, callable from tests with any manifest directory.
+fn expand_registry(args: TokenStream, item: TokenStream, manifest_dir: Option<&Path>) -> TokenStream {
+    let args: attr::Args = match syn::parse2(args) {
+        Ok(args) => args,
+        Err(error) => {
+            let error = error.to_compile_error();
+            return quote!(#error #item);
+        }
+    };
+    let shell = match syn::parse2(item.clone()).and_then(attr::shell) {
+        Ok(shell) => shell,
+        Err(error) => {
+            let error = error.to_compile_error();
+            return quote!(#error #item);
+        }
+    };
+    let target = Target {
+        krate: &args.krate,
+        ranges: args.ranges.as_ref(),
+    };
+    let span = args.path.span();
+
+    let source = match source::load(&args.path.value(), manifest_dir) {
+        Ok(source) => source,
+        Err(error) => {
+            let message = format!("{}\n   = help: {}", error.message, error.hint);
+            return fallback(&shell, &target, syn::Error::new(span, message));
+        }
+    };
+    let checked = match Registry::parse(&source.text) {
+        (Some(registry), diagnostics) if diagnostics.is_empty() => validate::validate(&registry),
+        (_, diagnostics) => Err(diagnostics),
+    };
+    let absolute = source.absolute.to_string_lossy();
+    // Cargo tracks files read by `include_str!`, so editing the registry rebuilds the crate.
+    let track = quote!(const _: &str = ::core::include_str!(#absolute););
+    match checked {
+        Ok(model) => {
+            let expanded = expand::expand(&model, &shell, &target);
+            quote!(#track #expanded)
+        }
+        Err(diagnostics) => {
+            let mut errors = diagnostics
+                .iter()
+                .map(|diagnostic| syn::Error::new(span, diagnostic.render(&source.display_path, &source.text)));
+            let mut combined = errors.next().unwrap_or_else(|| {
+                syn::Error::new(span, "the registry could not be read")
+            });
+            combined.extend(errors);
+            let stand_in = fallback(&shell, &target, combined);
+            quote!(#track #stand_in)
+        }
+    }
+}
+
+/// The errors, plus the generated items as if the registry were empty, so that code
+/// using them does not add errors of its own to the ones about the registry.
+fn fallback(shell: &Shell, target: &Target<'_>, error: syn::Error) -> TokenStream {
+    let error = error.to_compile_error();
+    let empty = Model {
+        reasons: Vec::new(),
+        ranges: Vec::new(),
+    };
+    let stand_in = expand::expand(&empty, shell, target);
+    quote!(#error #stand_in)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,456 @@
+//! The typed view of `close-reasons.toml`: every field keeps the byte span it came from,
+//! so later stages can point at the exact text that is wrong.
+//!
+//! Reading never stops at the first problem: every table is read, every field is
+//! checked, and all diagnostics are returned together.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::Diagnostic;
+
+/// A value from the registry and the byte range of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    pub value: T,
+    pub span: Range<usize>,
+}
+
+/// One `[[reason]]`: a close code with a name.
+#[derive(Debug, Clone)]
+pub struct Reason {
+    pub name: Located<String>,
+    pub value: Located<i128>,
+    pub title: Located<String>,
+    pub sendable: bool,
+    pub doc: Located<String>,
+    pub reference: Located<String>,
+    pub link: Option<Located<String>>,
+}
+
+/// One `[[range]]`: a block of codes with a shared meaning.
+#[derive(Debug, Clone)]
+pub struct CodeRange {
+    pub name: Located<String>,
+    pub start: Located<i128>,
+    pub end: Located<i128>,
+    pub title: Located<String>,
+    pub sendable: bool,
+    pub doc: Located<String>,
+    pub reference: Option<Located<String>>,
+    pub link: Option<Located<String>>,
+}
+
+/// The whole registry, in file order.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    pub reasons: Vec<Reason>,
+    pub ranges: Vec<CodeRange>,
+}
+
+const TOP_LEVEL_KEYS: &[&str] = &["reason", "range"];
+const REASON_FIELDS: &[&str] = &[
+    "name",
+    "value",
+    "title",
+    "sendable",
+    "doc",
+    "reference",
+    "link",
+];
+const RANGE_FIELDS: &[&str] = &[
+    "name",
+    "start",
+    "end",
+    "title",
+    "sendable",
+    "doc",
+    "reference",
+    "link",
+];
+
+impl Registry {
+    /// Parses the registry source. Returns the registry if every entry could be read,
+    /// and every problem found on the way.
+    pub fn parse(source: &str) -> (Option<Registry>, Vec<Diagnostic>) {
+        let (document, syntax_errors) = DeTable::parse_recoverable(source);
+        let mut diagnostics: Vec<Diagnostic> = syntax_errors
+            .iter()
+            .map(|error| {
+                let span = error.span().unwrap_or(0..0);
+                Diagnostic::new(span, format!("invalid TOML: {}", first_line(error.message())))
+                    .hint("fix the TOML syntax; see https://toml.io for the format")
+            })
+            .collect();
+        if !diagnostics.is_empty() {
+            // A document that does not parse yields partial tables; reading them would
+            // only add errors that are consequences of the syntax error.
+            return (None, diagnostics);
+        }
+
+        let mut reader = Reader {
+            diagnostics: &mut diagnostics,
+        };
+        let mut registry = Registry::default();
+        let mut complete = true;
+        let root = document.get_ref();
+        for (key, value) in root.iter() {
+            match &**key.get_ref() {
+                "reason" => {
+                    for table in reader.tables(value, "reason") {
+                        match reader.reason(table) {
+                            Some(reason) => registry.reasons.push(reason),
+                            None => complete = false,
+                        }
+                    }
+                }
+                "range" => {
+                    for table in reader.tables(value, "range") {
+                        match reader.range(table) {
+                            Some(range) => registry.ranges.push(range),
+                            None => complete = false,
+                        }
+                    }
+                }
+                unknown => reader.unknown_key(key, unknown, TOP_LEVEL_KEYS, "the registry"),
+            }
+        }
+        // Tables come out of the map sorted by key; the file order is what matters
+        // for `ALL` and for the ordering check.
+        registry.reasons.sort_by_key(|reason| reason.name.span.start);
+        registry.ranges.sort_by_key(|range| range.name.span.start);
+        let registry = (complete && diagnostics.is_empty()).then_some(registry);
+        (registry, diagnostics)
+    }
+}
+
+fn first_line(message: &str) -> &str {
+    message.lines().next().unwrap_or(message).trim()
+}
+
+struct Reader<'d> {
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn error(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// The tables of an array of tables such as `[[reason]]`.
+    fn tables<'v, 'i>(
+        &mut self,
+        value: &'v Spanned<DeValue<'i>>,
+        key: &str,
+    ) -> Vec<(&'v DeTable<'i>, Range<usize>)> {
+        let Some(array) = value.get_ref().as_array() else {
+            self.error(
+                Diagnostic::new(
+                    value.span(),
+                    format!("`{key}` must be an array of tables, found {}", describe(value.get_ref())),
+                )
+                .hint(format!("write each entry under its own `[[{key}]]` header")),
+            );
+            return Vec::new();
+        };
+        let mut tables = Vec::new();
+        for item in array.iter() {
+            match item.get_ref().as_table() {
+                Some(table) => tables.push((table, item.span())),
+                None => self.error(
+                    Diagnostic::new(
+                        item.span(),
+                        format!("each `{key}` entry must be a table, found {}", describe(item.get_ref())),
+                    )
+                    .hint(format!("write each entry under its own `[[{key}]]` header")),
+                ),
+            }
+        }
+        tables
+    }
+
+    fn reason(&mut self, (table, span): (&DeTable<'_>, Range<usize>)) -> Option<Reason> {
+        self.unknown_fields(table, REASON_FIELDS, "[[reason]]");
+        let name = self.string(table, &span, "name", "reason");
+        let value = self.integer(table, &span, "value", "reason");
+        let title = self.string(table, &span, "title", "reason");
+        let sendable = self.boolean(table, &span, "sendable", "reason");
+        let doc = self.string(table, &span, "doc", "reason");
+        let reference = self.string(table, &span, "reference", "reason");
+        let link = self.optional_string(table, "link");
+        Some(Reason {
+            name: name?,
+            value: value?,
+            title: title?,
+            sendable: sendable?,
+            doc: doc?,
+            reference: reference?,
+            link: link?,
+        })
+    }
+
+    fn range(&mut self, (table, span): (&DeTable<'_>, Range<usize>)) -> Option<CodeRange> {
+        self.unknown_fields(table, RANGE_FIELDS, "[[range]]");
+        let name = self.string(table, &span, "name", "range");
+        let start = self.integer(table, &span, "start", "range");
+        let end = self.integer(table, &span, "end", "range");
+        let title = self.string(table, &span, "title", "range");
+        let sendable = self.boolean(table, &span, "sendable", "range");
+        let doc = self.string(table, &span, "doc", "range");
+        let reference = self.optional_string(table, "reference");
+        let link = self.optional_string(table, "link");
+        Some(CodeRange {
+            name: name?,
+            start: start?,
+            end: end?,
+            title: title?,
+            sendable: sendable?,
+            doc: doc?,
+            reference: reference?,
+            link: link?,
+        })
+    }
+
+    fn unknown_fields(&mut self, table: &DeTable<'_>, known: &[&str], header: &str) {
+        for key in table.keys() {
+            let name: &str = key.get_ref();
+            if !known.contains(&name) {
+                self.unknown_key(key, name, known, header);
+            }
+        }
+    }
+
+    fn unknown_key(&mut self, key: &Spanned<std::borrow::Cow<'_, str>>, name: &str, known: &[&str], owner: &str) {
+        let mut diagnostic =
+            Diagnostic::new(key.span(), format!("unknown field `{name}` in {owner}"));
+        diagnostic = match closest(name, known) {
+            Some(suggestion) => diagnostic.hint(format!("did you mean `{suggestion}`?")),
+            None => diagnostic.hint(format!("the fields are: {}", known.join(", "))),
+        };
+        self.error(diagnostic);
+    }
+
+    fn field<'t, 'i>(
+        &mut self,
+        table: &'t DeTable<'i>,
+        span: &Range<usize>,
+        field: &str,
+        entry: &str,
+    ) -> Option<&'t Spanned<DeValue<'i>>> {
+        let value = table.get(field);
+        if value.is_none() {
+            self.error(
+                Diagnostic::new(span.clone(), format!("missing field `{field}` in this {entry}"))
+                    .hint(format!("add `{field} = ...` to this [[{entry}]] entry")),
+            );
+        }
+        value
+    }
+
+    fn wrong_type(&mut self, value: &Spanned<DeValue<'_>>, field: &str, expected: &str) {
+        self.error(
+            Diagnostic::new(
+                value.span(),
+                format!("`{field}` must be {expected}, found {}", describe(value.get_ref())),
+            )
+            .hint(format!("write `{field}` as {expected}")),
+        );
+    }
+
+    fn string(
+        &mut self,
+        table: &DeTable<'_>,
+        span: &Range<usize>,
+        field: &str,
+        entry: &str,
+    ) -> Option<Located<String>> {
+        let value = self.field(table, span, field, entry)?;
+        self.as_string(value, field)
+    }
+
+    fn optional_string(
+        &mut self,
+        table: &DeTable<'_>,
+        field: &str,
+    ) -> Option<Option<Located<String>>> {
+        match table.get(field) {
+            None => Some(None),
+            Some(value) => self.as_string(value, field).map(Some),
+        }
+    }
+
+    fn as_string(&mut self, value: &Spanned<DeValue<'_>>, field: &str) -> Option<Located<String>> {
+        match value.get_ref().as_str() {
+            Some(text) => Some(Located {
+                value: text.to_owned(),
+                span: value.span(),
+            }),
+            None => {
+                self.wrong_type(value, field, "a string");
+                None
+            }
+        }
+    }
+
+    fn integer(
+        &mut self,
+        table: &DeTable<'_>,
+        span: &Range<usize>,
+        field: &str,
+        entry: &str,
+    ) -> Option<Located<i128>> {
+        let value = self.field(table, span, field, entry)?;
+        let Some(integer) = value.get_ref().as_integer() else {
+            self.wrong_type(value, field, "an integer");
+            return None;
+        };
+        match i128::from_str_radix(integer.as_str(), integer.radix()) {
+            Ok(number) => Some(Located {
+                value: number,
+                span: value.span(),
+            }),
+            Err(_) => {
+                self.error(
+                    Diagnostic::new(value.span(), format!("`{field}` is far outside 0..=65535"))
+                        .hint("close codes are 16-bit numbers"),
+                );
+                None
+            }
+        }
+    }
+
+    fn boolean(
+        &mut self,
+        table: &DeTable<'_>,
+        span: &Range<usize>,
+        field: &str,
+        entry: &str,
+    ) -> Option<bool> {
+        let value = self.field(table, span, field, entry)?;
+        match value.get_ref().as_bool() {
+            Some(flag) => Some(flag),
+            None => {
+                self.wrong_type(value, field, "a boolean (true or false)");
+                None
+            }
+        }
+    }
+}
+
+fn describe(value: &DeValue<'_>) -> String {
+    match value {
+        DeValue::String(text) => format!("a string ({text:?})"),
+        DeValue::Integer(number) => format!("an integer ({number})"),
+        DeValue::Float(number) => format!("a float ({number})"),
+        DeValue::Boolean(flag) => format!("a boolean ({flag})"),
+        DeValue::Datetime(_) => "a date-time".to_owned(),
+        DeValue::Array(_) => "an array".to_owned(),
+        DeValue::Table(_) => "a table".to_owned(),
+    }
+}
+
+/// The known name closest to a misspelt one, if it is close enough to be a typo.
+fn closest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    known
+        .iter()
+        .map(|candidate| (edit_distance(name, candidate), *candidate))
+        .filter(|(distance, candidate)| *distance <= (candidate.len() + 2) / 3)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance over characters; the names involved are a few bytes long.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, left) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, right) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(left != *right);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(source: &str) -> Vec<String> {
+        Registry::parse(source)
+            .1
+            .into_iter()
+            .map(|diagnostic| diagnostic.render("r.toml", source))
+            .collect()
+    }
+
+    const REASON: &str = "[[reason]]\nname = \"normal\"\nvalue = 1000\ntitle = \"Normal Closure\"\n\
+                          sendable = true\ndoc = \"done\"\nreference = \"RFC 6455\"\n";
+
+    #[test]
+    fn reads_a_complete_reason_with_spans() {
+        let (registry, diagnostics) = Registry::parse(REASON);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let registry = registry.unwrap();
+        let reason = &registry.reasons[0];
+        assert_eq!(reason.value.value, 1000);
+        assert_eq!(&REASON[reason.value.span.clone()], "1000");
+        assert_eq!(&REASON[reason.name.span.clone()], "\"normal\"");
+        assert!(reason.link.is_none());
+    }
+
+    #[test]
+    fn keeps_file_order() {
+        let source = format!("{REASON}{}", REASON.replace("normal", "alpha"));
+        let registry = Registry::parse(&source).0.unwrap();
+        let names: Vec<_> = registry.reasons.iter().map(|r| r.name.value.as_str()).collect();
+        assert_eq!(names, ["normal", "alpha"]);
+    }
+
+    #[test]
+    fn reports_unknown_field_with_suggestion() {
+        let source = REASON.replace("title", "titel");
+        let messages = messages(&source);
+        assert!(messages.iter().any(|m| m.starts_with("r.toml:4:1: unknown field `titel`")
+            && m.contains("did you mean `title`?")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("missing field `title`")), "{messages:?}");
+    }
+
+    #[test]
+    fn reports_wrong_type_at_the_value() {
+        let messages = messages(&REASON.replace("1000", "\"1000\""));
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(messages[0].starts_with("r.toml:3:9: `value` must be an integer, found a string"));
+    }
+
+    #[test]
+    fn reports_syntax_errors_with_location() {
+        let messages = messages("[[reason]\nname = 1\n");
+        assert!(!messages.is_empty());
+        assert!(messages[0].starts_with("r.toml:1:"), "{messages:?}");
+        assert!(messages[0].contains("invalid TOML"));
+    }
+
+    #[test]
+    fn reports_unknown_top_level_key() {
+        let messages = messages(&format!("resons = 1\n{REASON}"));
+        assert!(messages[0].contains("unknown field `resons`") && messages[0].contains("`reason`"));
+    }
+
+    #[test]
+    fn reports_every_problem_at_once() {
+        let source = format!("{}{}", REASON.replace("1000", "true"), REASON.replace("doc", "dock"));
+        assert_eq!(messages(&source).len(), 3);
+    }
+
+    #[test]
+    fn suggests_only_close_names() {
+        assert_eq!(closest("sendabel", REASON_FIELDS), Some("sendable"));
+        assert_eq!(closest("colour", REASON_FIELDS), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

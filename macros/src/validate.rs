@@ -1,0 +1,535 @@
+//! Every semantic rule of the registry, each reported at the text that breaks it.
+//! The output, a [`Model`], holds only values the expansion can trust.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::diagnostic::Diagnostic;
+use crate::registry::{CodeRange, Located, Reason, Registry};
+
+/// A checked `[[reason]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReasonSpec {
+    pub name: String,
+    pub variant: String,
+    pub value: u16,
+    pub title: String,
+    pub sendable: bool,
+    pub doc: String,
+    pub reference: String,
+    pub link: Option<String>,
+}
+
+/// A checked `[[range]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RangeSpec {
+    pub name: String,
+    pub variant: String,
+    pub start: u16,
+    pub end: u16,
+    pub title: String,
+    pub sendable: bool,
+    pub doc: String,
+    pub reference: Option<String>,
+    pub link: Option<String>,
+}
+
+/// The registry once every rule holds: what the expansion works from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Model {
+    pub reasons: Vec<ReasonSpec>,
+    pub ranges: Vec<RangeSpec>,
+}
+
+impl Model {
+    /// Whether an endpoint may send `code` and must accept it: a named reason decides
+    /// for itself, any other code takes the rule of its range, and a code in no range
+    /// is never valid.
+    pub fn is_sendable(&self, code: u16) -> bool {
+        if let Some(reason) = self.reasons.iter().find(|reason| reason.value == code) {
+            return reason.sendable;
+        }
+        self.ranges
+            .iter()
+            .find(|range| (range.start..=range.end).contains(&code))
+            .is_some_and(|range| range.sendable)
+    }
+
+    /// The sendable codes as maximal runs `start..=end`, ascending.
+    pub fn sendable_runs(&self) -> Vec<(u16, u16)> {
+        let mut runs: Vec<(u16, u16)> = Vec::new();
+        for code in 1..=u16::MAX {
+            if !self.is_sendable(code) {
+                continue;
+            }
+            match runs.last_mut() {
+                Some((_, end)) if *end + 1 == code => *end = code,
+                _ => runs.push((code, code)),
+            }
+        }
+        runs
+    }
+}
+
+pub fn validate(registry: &Registry) -> Result<Model, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let reasons: Vec<_> = registry
+        .reasons
+        .iter()
+        .filter_map(|reason| check_reason(reason, &mut errors))
+        .collect();
+    let ranges: Vec<_> = registry
+        .ranges
+        .iter()
+        .filter_map(|range| check_range(range, &mut errors))
+        .collect();
+
+    check_names(registry, &mut errors);
+    check_order(
+        registry.reasons.iter().map(|reason| &reason.value),
+        "reason",
+        "value",
+        &mut errors,
+    );
+    check_order(
+        registry.ranges.iter().map(|range| &range.start),
+        "range",
+        "start",
+        &mut errors,
+    );
+    check_duplicate_values(registry, &mut errors);
+    check_overlaps(registry, &mut errors);
+    check_coverage(registry, &mut errors);
+
+    if errors.is_empty() {
+        Ok(Model { reasons, ranges })
+    } else {
+        errors.sort_by_key(|error| error.span.start);
+        Err(errors)
+    }
+}
+
+fn check_reason(reason: &Reason, errors: &mut Vec<Diagnostic>) -> Option<ReasonSpec> {
+    let value = close_code(&reason.value, errors);
+    let title = text(&reason.title, "title", errors);
+    let doc = text(&reason.doc, "doc", errors);
+    let reference = text(&reason.reference, "reference", errors);
+    let link = optional(reason.link.as_ref(), |link| check_link(link, errors));
+    Some(ReasonSpec {
+        name: reason.name.value.clone(),
+        variant: variant_name(&reason.name.value),
+        value: value?,
+        title: title?,
+        sendable: reason.sendable,
+        doc: doc?,
+        reference: reference?,
+        link: link?,
+    })
+}
+
+fn check_range(range: &CodeRange, errors: &mut Vec<Diagnostic>) -> Option<RangeSpec> {
+    let start = bound(&range.start, errors);
+    let end = bound(&range.end, errors);
+    if let (Some(start), Some(end)) = (start, end) {
+        if start > end {
+            errors.push(
+                Diagnostic::new(
+                    range.end.span.clone(),
+                    format!("range `{}` ends at {end}, before its start {start}", range.name.value),
+                )
+                .related(range.start.span.clone(), "the start is here")
+                .hint("swap `start` and `end`, or fix the one that is wrong"),
+            );
+        }
+    }
+    let title = text(&range.title, "title", errors);
+    let doc = text(&range.doc, "doc", errors);
+    let reference = optional(range.reference.as_ref(), |reference| {
+        text(reference, "reference", errors)
+    });
+    let link = optional(range.link.as_ref(), |link| check_link(link, errors));
+    Some(RangeSpec {
+        name: range.name.value.clone(),
+        variant: variant_name(&range.name.value),
+        start: start?,
+        end: end?,
+        title: title?,
+        sendable: range.sendable,
+        doc: doc?,
+        reference: reference?,
+        link: link?,
+    })
+}
+
+/// Checks an optional field: `Some(None)` when absent, `None` when present and wrong.
+fn optional<T>(
+    value: Option<&Located<String>>,
+    check: impl FnOnce(&Located<String>) -> Option<T>,
+) -> Option<Option<T>> {
+    match value {
+        None => Some(None),
+        Some(value) => check(value).map(Some),
+    }
+}
+
+fn close_code(value: &Located<i128>, errors: &mut Vec<Diagnostic>) -> Option<u16> {
+    let problem = match value.value {
+        0 => "0 is not a close code",
+        number if number < 0 => "a close code cannot be negative",
+        number if number > i128::from(u16::MAX) => "a close code cannot be above 65535",
+        number => return u16::try_from(number).ok(),
+    };
+    errors.push(
+        Diagnostic::new(value.span.clone(), format!("value {}: {problem}", value.value))
+            .hint("close codes are between 1 and 65535 (RFC 6455 §7.4)"),
+    );
+    None
+}
+
+fn bound(value: &Located<i128>, errors: &mut Vec<Diagnostic>) -> Option<u16> {
+    match u16::try_from(value.value) {
+        Ok(number) => Some(number),
+        Err(_) => {
+            errors.push(
+                Diagnostic::new(
+                    value.span.clone(),
+                    format!("range bound {} is outside 0..=65535", value.value),
+                )
+                .hint("range bounds are 16-bit close codes"),
+            );
+            None
+        }
+    }
+}
+
+fn text(value: &Located<String>, field: &str, errors: &mut Vec<Diagnostic>) -> Option<String> {
+    if value.value.trim().is_empty() {
+        errors.push(
+            Diagnostic::new(value.span.clone(), format!("`{field}` is empty"))
+                .hint(format!("write the {field}; the generated documentation shows it")),
+        );
+        return None;
+    }
+    if field == "title" && value.value.contains(['\n', '\r']) {
+        errors.push(
+            Diagnostic::new(value.span.clone(), "`title` spans several lines")
+                .hint("keep the title on one line; put details in `doc`"),
+        );
+        return None;
+    }
+    Some(value.value.clone())
+}
+
+fn check_link(link: &Located<String>, errors: &mut Vec<Diagnostic>) -> Option<String> {
+    let url = link.value.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    if rest.is_none_or(|rest| rest.is_empty() || rest.contains(char::is_whitespace)) {
+        errors.push(
+            Diagnostic::new(link.span.clone(), format!("`link` is not a web address: {url:?}"))
+                .hint("write an absolute address starting with https://"),
+        );
+        return None;
+    }
+    Some(url.to_owned())
+}
+
+/// Words that cannot be identifiers; `self` would also turn into the keyword `Self`.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
+    "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+fn is_snake_case(name: &str) -> bool {
+    let mut previous = '_';
+    for (index, character) in name.chars().enumerate() {
+        let ok = match character {
+            'a'..='z' => true,
+            '0'..='9' => index > 0,
+            '_' => index > 0 && previous != '_',
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        previous = character;
+    }
+    !name.is_empty() && previous != '_'
+}
+
+/// `going_away` → `GoingAway`.
+pub fn variant_name(name: &str) -> String {
+    name.split('_')
+        .map(|word| {
+            let mut characters = word.chars();
+            characters.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + characters.as_str()
+            })
+        })
+        .collect()
+}
+
+fn check_names(registry: &Registry, errors: &mut Vec<Diagnostic>) {
+    let names = registry
+        .reasons
+        .iter()
+        .map(|reason| ("reason", &reason.name))
+        .chain(registry.ranges.iter().map(|range| ("range", &range.name)));
+    // Reasons and ranges share one namespace: both become associated items of
+    // `CloseCode` (`CloseCode::GOING_AWAY`, `CloseCode::PRIVATE`).
+    let mut seen: HashMap<String, (&str, &Located<String>)> = HashMap::new();
+    for (kind, name) in names {
+        let written = &name.value;
+        if !is_snake_case(written) {
+            errors.push(
+                Diagnostic::new(
+                    name.span.clone(),
+                    format!("{kind} name {written:?} is not lowercase snake_case"),
+                )
+                .hint("use lowercase ASCII letters and digits separated by single underscores, e.g. \"going_away\""),
+            );
+            continue;
+        }
+        if KEYWORDS.contains(&written.as_str()) {
+            errors.push(
+                Diagnostic::new(name.span.clone(), format!("{kind} name {written:?} is a Rust keyword"))
+                    .hint("choose another word, e.g. add a qualifier such as \"_code\""),
+            );
+            continue;
+        }
+        let variant = variant_name(written);
+        if let Some((first_kind, first)) = seen.get(&variant) {
+            let message = if &first.value == written {
+                format!("duplicate name {written:?}")
+            } else {
+                format!(
+                    "{kind} name {written:?} becomes `{variant}`, like {first_kind} {:?}",
+                    first.value
+                )
+            };
+            errors.push(
+                Diagnostic::new(name.span.clone(), message)
+                    .related(first.span.clone(), format!("{first_kind} {:?} is here", first.value))
+                    .hint("give every reason and range its own name"),
+            );
+            continue;
+        }
+        seen.insert(variant, (kind, name));
+    }
+}
+
+fn check_order<'r>(
+    keys: impl Iterator<Item = &'r Located<i128>>,
+    entry: &str,
+    field: &str,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let mut previous: Option<&Located<i128>> = None;
+    for key in keys {
+        if let Some(before) = previous {
+            if key.value < before.value {
+                errors.push(
+                    Diagnostic::new(
+                        key.span.clone(),
+                        format!("{entry} with {field} {} comes after {}", key.value, before.value),
+                    )
+                    .related(before.span.clone(), format!("{} is here", before.value))
+                    .hint(format!("keep [[{entry}]] entries in ascending order of `{field}`")),
+                );
+            }
+        }
+        previous = Some(key);
+    }
+}
+
+fn check_duplicate_values(registry: &Registry, errors: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<i128, &Reason> = HashMap::new();
+    for reason in &registry.reasons {
+        match seen.get(&reason.value.value) {
+            Some(first) => errors.push(
+                Diagnostic::new(
+                    reason.value.span.clone(),
+                    format!(
+                        "duplicate value {}: `{}` and `{}`",
+                        reason.value.value, first.name.value, reason.name.value
+                    ),
+                )
+                .related(first.value.span.clone(), format!("`{}` has it already", first.name.value))
+                .hint("every close code has one name; remove one entry or change its value"),
+            ),
+            None => {
+                seen.insert(reason.value.value, reason);
+            }
+        }
+    }
+}
+
+fn span_of(range: &CodeRange) -> Range<i128> {
+    range.start.value..range.end.value + 1
+}
+
+fn check_overlaps(registry: &Registry, errors: &mut Vec<Diagnostic>) {
+    for (index, later) in registry.ranges.iter().enumerate() {
+        let later_codes = span_of(later);
+        let overlapping = registry.ranges[..index].iter().find(|earlier| {
+            let earlier_codes = span_of(earlier);
+            earlier_codes.start < later_codes.end && later_codes.start < earlier_codes.end
+        });
+        if let Some(earlier) = overlapping {
+            errors.push(
+                Diagnostic::new(
+                    later.start.span.clone(),
+                    format!(
+                        "range `{}` ({}..={}) overlaps range `{}` ({}..={})",
+                        later.name.value,
+                        later.start.value,
+                        later.end.value,
+                        earlier.name.value,
+                        earlier.start.value,
+                        earlier.end.value
+                    ),
+                )
+                .related(earlier.start.span.clone(), format!("`{}` is here", earlier.name.value))
+                .hint("a code belongs to at most one range; move the bounds apart"),
+            );
+        }
+    }
+}
+
+fn check_coverage(registry: &Registry, errors: &mut Vec<Diagnostic>) {
+    if registry.ranges.is_empty() {
+        return;
+    }
+    for reason in &registry.reasons {
+        let code = reason.value.value;
+        if !registry.ranges.iter().any(|range| span_of(range).contains(&code)) {
+            errors.push(
+                Diagnostic::new(
+                    reason.value.span.clone(),
+                    format!("reason `{}` ({code}) lies in no range", reason.name.value),
+                )
+                .hint("fix the value, or add a [[range]] that covers it"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(source: &str) -> Result<Model, Vec<String>> {
+        let (registry, diagnostics) = Registry::parse(source);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        validate(&registry.unwrap()).map_err(|errors| {
+            errors
+                .iter()
+                .map(|error| error.render("r.toml", source))
+                .collect()
+        })
+    }
+
+    fn reason(name: &str, value: &str) -> String {
+        format!(
+            "[[reason]]\nname = \"{name}\"\nvalue = {value}\ntitle = \"T\"\nsendable = true\n\
+             doc = \"D\"\nreference = \"R\"\n"
+        )
+    }
+
+    fn range(name: &str, start: i64, end: i64, sendable: bool) -> String {
+        format!(
+            "[[range]]\nname = \"{name}\"\nstart = {start}\nend = {end}\ntitle = \"T\"\n\
+             sendable = {sendable}\ndoc = \"D\"\n"
+        )
+    }
+
+    #[test]
+    fn converts_names_to_variants() {
+        assert_eq!(variant_name("going_away"), "GoingAway");
+        assert_eq!(variant_name("tls1_3"), "Tls13");
+        assert!(is_snake_case("tls1_3"));
+        for bad in ["", "Going", "going__away", "_x", "x_", "1x", "é", "a-b"] {
+            assert!(!is_snake_case(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn accepts_a_valid_registry() {
+        let model = check(&(range("low", 1, 9, false) + &reason("a", "1") + &reason("b", "2")))
+            .unwrap();
+        assert_eq!(model.reasons[1].variant, "B");
+        assert_eq!(model.ranges[0].end, 9);
+    }
+
+    #[test]
+    fn rejects_out_of_range_values() {
+        for (value, message) in [
+            ("0", "value 0: 0 is not a close code"),
+            ("-3", "value -3: a close code cannot be negative"),
+            ("65536", "value 65536: a close code cannot be above 65535"),
+        ] {
+            let errors = check(&reason("a", value)).unwrap_err();
+            assert!(errors[0].starts_with(&format!("r.toml:3:9: {message}")), "{errors:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_duplicates_pointing_at_both() {
+        let errors = check(&(reason("a", "7") + &reason("b", "7"))).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with("r.toml:10:9: duplicate value 7: `a` and `b`"));
+        assert!(errors[0].contains("note: r.toml:3:9: `a` has it already"));
+
+        let errors = check(&(reason("a", "7") + &reason("a", "8"))).unwrap_err();
+        assert!(errors[0].starts_with("r.toml:9:8: duplicate name \"a\""), "{errors:?}");
+    }
+
+    #[test]
+    fn rejects_bad_names() {
+        let errors = check(&(reason("Going", "1") + &reason("match", "2") + &reason("tls1_3", "3")
+            + &reason("tls13", "4")))
+        .unwrap_err();
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(errors[0].contains("\"Going\" is not lowercase snake_case"));
+        assert!(errors[1].contains("\"match\" is a Rust keyword"));
+        assert!(errors[2].contains("\"tls13\" becomes `Tls13`, like reason \"tls1_3\""));
+    }
+
+    #[test]
+    fn rejects_order_overlap_and_uncovered_reasons() {
+        let source = range("b", 10, 19, true)
+            + &range("a", 0, 10, true)
+            + &reason("y", "12")
+            + &reason("x", "11")
+            + &reason("z", "40");
+        let errors = check(&source).unwrap_err();
+        let joined = errors.join("\n");
+        assert!(joined.contains("range with start 0 comes after 10"), "{joined}");
+        assert!(joined.contains("range `a` (0..=10) overlaps range `b` (10..=19)"), "{joined}");
+        assert!(joined.contains("reason with value 11 comes after 12"), "{joined}");
+        assert!(joined.contains("reason `z` (40) lies in no range"), "{joined}");
+    }
+
+    #[test]
+    fn rejects_inverted_ranges_empty_text_and_bad_links() {
+        let source = range("a", 9, 1, true).replace("title = \"T\"", "title = \"  \"")
+            + &reason("b", "5").replace("reference = \"R\"", "reference = \"R\"\nlink = \"rfc\"");
+        let errors = check(&source).unwrap_err().join("\n");
+        assert!(errors.contains("range `a` ends at 1, before its start 9"), "{errors}");
+        assert!(errors.contains("`title` is empty"), "{errors}");
+        assert!(errors.contains("`link` is not a web address"), "{errors}");
+    }
+
+    #[test]
+    fn sendable_runs_follow_reasons_then_ranges() {
+        let mut source = range("low", 1, 9, false) + &range("high", 10, 20, true);
+        source += &reason("a", "3");
+        source += &reason("b", "12").replace("sendable = true", "sendable = false");
+        let model = check(&source).unwrap();
+        assert_eq!(model.sendable_runs(), [(3, 3), (10, 11), (13, 20)]);
+    }
+}
