@@ -159,7 +159,9 @@ impl FromStr for CloseCode {
 
     fn from_str(text: &str) -> Result<CloseCode, InvalidCloseCode> {
         if text.bytes().all(|byte| byte.is_ascii_digit()) && !text.is_empty() {
-            let number = text.parse::<u16>().map_err(|_| InvalidCloseCode::too_large())?;
+            let number = text
+                .parse::<u16>()
+                .map_err(|_| InvalidCloseCode::too_large())?;
             return CloseCode::try_from(number);
         }
         text.parse::<CloseReason>()

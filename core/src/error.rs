@@ -24,7 +24,11 @@ impl UnknownCode {
 
 impl fmt::Display for UnknownCode {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(formatter, "close code {} has no name in the registry", self.code)
+        write!(
+            formatter,
+            "close code {} has no name in the registry",
+            self.code
+        )
     }
 }
 
@@ -72,7 +76,9 @@ impl InvalidCloseCode {
     }
 
     pub(crate) const fn too_large() -> InvalidCloseCode {
-        InvalidCloseCode { kind: Kind::TooLarge }
+        InvalidCloseCode {
+            kind: Kind::TooLarge,
+        }
     }
 
     pub(crate) const fn unknown_name() -> InvalidCloseCode {

@@ -43,7 +43,9 @@ impl Parse for Args {
                 other => {
                     return Err(syn::Error::new(
                         key.span(),
-                        format!("unknown argument `{other}`; expected `crate = \"path::to::close_reasons\"`"),
+                        format!(
+                            "unknown argument `{other}`; expected `crate = \"path::to::close_reasons\"`"
+                        ),
                     ));
                 }
             }

@@ -42,16 +42,17 @@ impl Diagnostic {
         let here = Location::of(source, self.span.start);
         let mut out = format!("{path}:{}:{}: {}", here.line, here.column, self.message);
         excerpt(&mut out, source, &self.span, &here);
+        let indent = " ".repeat(here.line.to_string().len() + 1);
         if let Some((span, note)) = &self.related {
             let there = Location::of(source, span.start);
             let _ = write!(
                 out,
-                "\n   = note: {path}:{}:{}: {note}",
+                "\n{indent}= note: {path}:{}:{}: {note}",
                 there.line, there.column
             );
         }
         if let Some(hint) = &self.hint {
-            let _ = write!(out, "\n   = help: {hint}");
+            let _ = write!(out, "\n{indent}= help: {hint}");
         }
         out
     }
@@ -143,8 +144,8 @@ mod tests {
             .render("close-reasons.toml", source);
         assert_eq!(
             rendered,
-            "close-reasons.toml:4:9: duplicate value 1001\n  |\n4 | value = 1001\n  |         ^^^^\n   \
-             = note: close-reasons.toml:2:9: first used here\n   = help: give each reason its own value"
+            "close-reasons.toml:4:9: duplicate value 1001\n  |\n4 | value = 1001\n  |         ^^^^\n  \
+             = note: close-reasons.toml:2:9: first used here\n  = help: give each reason its own value"
         );
     }
 }

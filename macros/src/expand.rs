@@ -37,7 +37,10 @@ pub fn expand(model: &Model, shell: &Shell, target: &Target<'_>) -> TokenStream 
 fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
     let Shell { attrs, vis, ident } = shell;
     let reasons = &model.reasons;
-    let variants: Vec<Ident> = reasons.iter().map(|reason| ident_of(&reason.variant)).collect();
+    let variants: Vec<Ident> = reasons
+        .iter()
+        .map(|reason| ident_of(&reason.variant))
+        .collect();
     let values: Vec<u16> = reasons.iter().map(|reason| reason.value).collect();
     let docs = reasons.iter().map(reason_doc);
     let names = reasons.iter().map(|reason| &reason.name);
@@ -45,7 +48,9 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
     let titles = reasons.iter().map(|reason| &reason.title);
     let descriptions = reasons.iter().map(|reason| &reason.doc);
     let references = reasons.iter().map(|reason| &reason.reference);
-    let links = reasons.iter().map(|reason| option_str(reason.link.as_deref()));
+    let links = reasons
+        .iter()
+        .map(|reason| option_str(reason.link.as_deref()));
     let sendable = reasons.iter().map(|reason| reason.sendable);
     let labels = reasons
         .iter()
@@ -205,7 +210,10 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
 
 fn range_enum(model: &Model, ident: &Ident, reason_ident: &Ident, krate: &Path) -> TokenStream {
     let ranges = &model.ranges;
-    let variants: Vec<Ident> = ranges.iter().map(|range| ident_of(&range.variant)).collect();
+    let variants: Vec<Ident> = ranges
+        .iter()
+        .map(|range| ident_of(&range.variant))
+        .collect();
     let docs = ranges.iter().map(range_doc);
     let names = ranges.iter().map(|range| &range.name);
     let titles = ranges.iter().map(|range| &range.title);
@@ -219,7 +227,9 @@ fn range_enum(model: &Model, ident: &Ident, reason_ident: &Ident, krate: &Path) 
     let constants = ranges
         .iter()
         .map(|range| format_ident!("{}", range.name.to_ascii_uppercase()));
-    let predicates = ranges.iter().map(|range| format_ident!("is_{}", range.name));
+    let predicates = ranges
+        .iter()
+        .map(|range| format_ident!("is_{}", range.name));
     let constant_docs = ranges.iter().map(|range| {
         format!(
             "The codes {}–{}: {}. See [`{ident}::{}`].",
@@ -239,10 +249,12 @@ fn range_enum(model: &Model, ident: &Ident, reason_ident: &Ident, krate: &Path) 
         .iter()
         .map(|reason| format_ident!("{}", reason.name.to_ascii_uppercase()));
     let reason_variants = model.reasons.iter().map(|reason| ident_of(&reason.variant));
-    let reason_constant_docs = model
-        .reasons
-        .iter()
-        .map(|reason| format!("`{} {}`: see [`{reason_ident}::{}`].", reason.value, reason.title, reason.variant));
+    let reason_constant_docs = model.reasons.iter().map(|reason| {
+        format!(
+            "`{} {}`: see [`{reason_ident}::{}`].",
+            reason.value, reason.title, reason.variant
+        )
+    });
 
     let sendable_check = sendable_check(model);
     let match_body = if ranges.is_empty() {

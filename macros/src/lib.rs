@@ -52,7 +52,11 @@ pub fn registry(
 }
 
 /// The whole expansion, callable from tests with any manifest directory.
-fn expand_registry(args: TokenStream, item: TokenStream, manifest_dir: Option<&Path>) -> TokenStream {
+fn expand_registry(
+    args: TokenStream,
+    item: TokenStream,
+    manifest_dir: Option<&Path>,
+) -> TokenStream {
     let args: attr::Args = match syn::parse2(args) {
         Ok(args) => args,
         Err(error) => {
@@ -86,19 +90,21 @@ fn expand_registry(args: TokenStream, item: TokenStream, manifest_dir: Option<&P
     };
     let absolute = source.absolute.to_string_lossy();
     // Cargo tracks files read by `include_str!`, so editing the registry rebuilds the crate.
-    let track = quote!(const _: &str = ::core::include_str!(#absolute););
+    let track = quote!(
+        const _: &str = ::core::include_str!(#absolute);
+    );
     match checked {
         Ok(model) => {
             let expanded = expand::expand(&model, &shell, &target);
             quote!(#track #expanded)
         }
         Err(diagnostics) => {
-            let mut errors = diagnostics
-                .iter()
-                .map(|diagnostic| syn::Error::new(span, diagnostic.render(&source.display_path, &source.text)));
-            let mut combined = errors.next().unwrap_or_else(|| {
-                syn::Error::new(span, "the registry could not be read")
+            let mut errors = diagnostics.iter().map(|diagnostic| {
+                syn::Error::new(span, diagnostic.render(&source.display_path, &source.text))
             });
+            let mut combined = errors
+                .next()
+                .unwrap_or_else(|| syn::Error::new(span, "the registry could not be read"));
             combined.extend(errors);
             let stand_in = fallback(&shell, &target, combined);
             quote!(#track #stand_in)

@@ -80,8 +80,11 @@ impl Registry {
             .iter()
             .map(|error| {
                 let span = error.span().unwrap_or(0..0);
-                Diagnostic::new(span, format!("invalid TOML: {}", first_line(error.message())))
-                    .hint("fix the TOML syntax; see https://toml.io for the format")
+                Diagnostic::new(
+                    span,
+                    format!("invalid TOML: {}", first_line(error.message())),
+                )
+                .hint("fix the TOML syntax; see https://toml.io for the format")
             })
             .collect();
         if !diagnostics.is_empty() {
@@ -92,6 +95,7 @@ impl Registry {
 
         let mut reader = Reader {
             diagnostics: &mut diagnostics,
+            suggested: Vec::new(),
         };
         let mut registry = Registry::default();
         let mut complete = true;
@@ -119,7 +123,9 @@ impl Registry {
         }
         // Tables come out of the map sorted by key; the file order is what matters
         // for `ALL` and for the ordering check.
-        registry.reasons.sort_by_key(|reason| reason.name.span.start);
+        registry
+            .reasons
+            .sort_by_key(|reason| reason.name.span.start);
         registry.ranges.sort_by_key(|range| range.name.span.start);
         let registry = (complete && diagnostics.is_empty()).then_some(registry);
         (registry, diagnostics)
@@ -132,6 +138,9 @@ fn first_line(message: &str) -> &str {
 
 struct Reader<'d> {
     diagnostics: &'d mut Vec<Diagnostic>,
+    /// Fields that an unknown key of the current table looks like a misspelling of:
+    /// reporting them as missing too would repeat the same mistake.
+    suggested: Vec<&'static str>,
 }
 
 impl Reader<'_> {
@@ -149,7 +158,10 @@ impl Reader<'_> {
             self.error(
                 Diagnostic::new(
                     value.span(),
-                    format!("`{key}` must be an array of tables, found {}", describe(value.get_ref())),
+                    format!(
+                        "`{key}` must be an array of tables, found {}",
+                        describe(value.get_ref())
+                    ),
                 )
                 .hint(format!("write each entry under its own `[[{key}]]` header")),
             );
@@ -162,7 +174,10 @@ impl Reader<'_> {
                 None => self.error(
                     Diagnostic::new(
                         item.span(),
-                        format!("each `{key}` entry must be a table, found {}", describe(item.get_ref())),
+                        format!(
+                            "each `{key}` entry must be a table, found {}",
+                            describe(item.get_ref())
+                        ),
                     )
                     .hint(format!("write each entry under its own `[[{key}]]` header")),
                 ),
@@ -213,7 +228,8 @@ impl Reader<'_> {
         })
     }
 
-    fn unknown_fields(&mut self, table: &DeTable<'_>, known: &[&str], header: &str) {
+    fn unknown_fields(&mut self, table: &DeTable<'_>, known: &[&'static str], header: &str) {
+        self.suggested.clear();
         for key in table.keys() {
             let name: &str = key.get_ref();
             if !known.contains(&name) {
@@ -222,11 +238,20 @@ impl Reader<'_> {
         }
     }
 
-    fn unknown_key(&mut self, key: &Spanned<std::borrow::Cow<'_, str>>, name: &str, known: &[&str], owner: &str) {
+    fn unknown_key(
+        &mut self,
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        name: &str,
+        known: &[&'static str],
+        owner: &str,
+    ) {
         let mut diagnostic =
             Diagnostic::new(key.span(), format!("unknown field `{name}` in {owner}"));
         diagnostic = match closest(name, known) {
-            Some(suggestion) => diagnostic.hint(format!("did you mean `{suggestion}`?")),
+            Some(suggestion) => {
+                self.suggested.push(suggestion);
+                diagnostic.hint(format!("did you mean `{suggestion}`?"))
+            }
             None => diagnostic.hint(format!("the fields are: {}", known.join(", "))),
         };
         self.error(diagnostic);
@@ -240,10 +265,13 @@ impl Reader<'_> {
         entry: &str,
     ) -> Option<&'t Spanned<DeValue<'i>>> {
         let value = table.get(field);
-        if value.is_none() {
+        if value.is_none() && !self.suggested.contains(&field) {
             self.error(
-                Diagnostic::new(span.clone(), format!("missing field `{field}` in this {entry}"))
-                    .hint(format!("add `{field} = ...` to this [[{entry}]] entry")),
+                Diagnostic::new(
+                    span.clone(),
+                    format!("missing field `{field}` in this {entry}"),
+                )
+                .hint(format!("add `{field} = ...` to this [[{entry}]] entry")),
             );
         }
         value
@@ -253,7 +281,10 @@ impl Reader<'_> {
         self.error(
             Diagnostic::new(
                 value.span(),
-                format!("`{field}` must be {expected}, found {}", describe(value.get_ref())),
+                format!(
+                    "`{field}` must be {expected}, found {}",
+                    describe(value.get_ref())
+                ),
             )
             .hint(format!("write `{field}` as {expected}")),
         );
@@ -356,7 +387,7 @@ fn closest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
     known
         .iter()
         .map(|candidate| (edit_distance(name, candidate), *candidate))
-        .filter(|(distance, candidate)| *distance <= (candidate.len() + 2) / 3)
+        .filter(|(distance, candidate)| *distance <= candidate.len().div_ceil(3))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
 }
@@ -407,7 +438,11 @@ mod tests {
     fn keeps_file_order() {
         let source = format!("{REASON}{}", REASON.replace("normal", "alpha"));
         let registry = Registry::parse(&source).0.unwrap();
-        let names: Vec<_> = registry.reasons.iter().map(|r| r.name.value.as_str()).collect();
+        let names: Vec<_> = registry
+            .reasons
+            .iter()
+            .map(|r| r.name.value.as_str())
+            .collect();
         assert_eq!(names, ["normal", "alpha"]);
     }
 
@@ -415,9 +450,20 @@ mod tests {
     fn reports_unknown_field_with_suggestion() {
         let source = REASON.replace("title", "titel");
         let messages = messages(&source);
-        assert!(messages.iter().any(|m| m.starts_with("r.toml:4:1: unknown field `titel`")
-            && m.contains("did you mean `title`?")), "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("missing field `title`")), "{messages:?}");
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("r.toml:4:1: unknown field `titel`")
+                    && m.contains("did you mean `title`?")),
+            "{messages:?}"
+        );
+        // The misspelling is the mistake; "missing `title`" would say it twice.
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        let messages = self::messages(&REASON.replace("title = \"Normal Closure\"\n", ""));
+        assert!(
+            messages[0].starts_with("r.toml:1:1: missing field `title`"),
+            "{messages:?}"
+        );
     }
 
     #[test]
@@ -443,8 +489,15 @@ mod tests {
 
     #[test]
     fn reports_every_problem_at_once() {
-        let source = format!("{}{}", REASON.replace("1000", "true"), REASON.replace("doc", "dock"));
-        assert_eq!(messages(&source).len(), 3);
+        let source = format!(
+            "{}{}",
+            REASON.replace("1000", "true"),
+            REASON.replace("doc", "dock")
+        );
+        let messages = messages(&source);
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].contains("`value` must be an integer, found a boolean"));
+        assert!(messages[1].contains("unknown field `dock`"));
     }
 
     #[test]

@@ -7,9 +7,11 @@ use crate::diagnostic::Location;
 /// The environment variable that tells where the invoking crate lives.
 pub const MANIFEST_DIR: &str = "CARGO_MANIFEST_DIR";
 
-/// Takes precedence over [`MANIFEST_DIR`]. Only for this project's compile-fail tests:
-/// trybuild builds each case in a crate of its own under `target/`, far from the
-/// fixture registries. <https://github.com/dtolnay/trybuild/issues/202>
+/// Takes precedence over [`MANIFEST_DIR`] for the crates Cargo was asked to build
+/// (`CARGO_PRIMARY_PACKAGE`), never for their dependencies. Only for this project's
+/// compile-fail tests: trybuild builds each case in a crate of its own under
+/// `target/`, far from the fixture registries, and still builds `close-reasons`
+/// itself as a dependency. <https://github.com/dtolnay/trybuild/issues/202>
 pub const MANIFEST_DIR_OVERRIDE: &str = "CLOSE_REASONS_MANIFEST_DIR_OVERRIDE";
 
 /// A registry file that was found and is valid UTF-8.
@@ -41,7 +43,8 @@ impl LoadError {
 
 /// Reads the manifest directory of the crate being compiled, at expansion time.
 pub fn manifest_dir_from_env() -> Option<PathBuf> {
-    std::env::var_os(MANIFEST_DIR_OVERRIDE)
+    std::env::var_os("CARGO_PRIMARY_PACKAGE")
+        .and_then(|_| std::env::var_os(MANIFEST_DIR_OVERRIDE))
         .or_else(|| std::env::var_os(MANIFEST_DIR))
         .map(PathBuf::from)
 }
@@ -97,7 +100,10 @@ mod tests {
     use super::*;
 
     fn scratch(name: &str, contents: &[u8]) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("close-reasons-source-{}-{name}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!(
+            "close-reasons-source-{}-{name}",
+            std::process::id()
+        ));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("r.toml"), contents).unwrap();
         dir
@@ -116,7 +122,12 @@ mod tests {
     fn rejects_absolute_empty_and_unlocatable_paths() {
         let absolute = load("/etc/r.toml", Some(Path::new("/"))).unwrap_err();
         assert!(absolute.message.contains("is absolute"), "{absolute:?}");
-        assert!(load(" ", Some(Path::new("/"))).unwrap_err().message.contains("empty"));
+        assert!(
+            load(" ", Some(Path::new("/")))
+                .unwrap_err()
+                .message
+                .contains("empty")
+        );
         let unset = load("r.toml", None).unwrap_err();
         assert!(unset.message.contains("CARGO_MANIFEST_DIR is not set"));
     }
@@ -125,8 +136,15 @@ mod tests {
     fn reports_missing_files_and_invalid_utf8_with_location() {
         let dir = scratch("utf8", b"a = 1\nb = \"\xff\"\n");
         let missing = load("nope.toml", Some(&dir)).unwrap_err();
-        assert!(missing.message.starts_with("cannot read registry `nope.toml`"));
+        assert!(
+            missing
+                .message
+                .starts_with("cannot read registry `nope.toml`")
+        );
         let invalid = load("r.toml", Some(&dir)).unwrap_err();
-        assert_eq!(invalid.message, "r.toml:2:6: the registry is not valid UTF-8");
+        assert_eq!(
+            invalid.message,
+            "r.toml:2:6: the registry is not valid UTF-8"
+        );
     }
 }

@@ -135,7 +135,10 @@ fn check_range(range: &CodeRange, errors: &mut Vec<Diagnostic>) -> Option<RangeS
             errors.push(
                 Diagnostic::new(
                     range.end.span.clone(),
-                    format!("range `{}` ends at {end}, before its start {start}", range.name.value),
+                    format!(
+                        "range `{}` ends at {end}, before its start {start}",
+                        range.name.value
+                    ),
                 )
                 .related(range.start.span.clone(), "the start is here")
                 .hint("swap `start` and `end`, or fix the one that is wrong"),
@@ -180,8 +183,11 @@ fn close_code(value: &Located<i128>, errors: &mut Vec<Diagnostic>) -> Option<u16
         number => return u16::try_from(number).ok(),
     };
     errors.push(
-        Diagnostic::new(value.span.clone(), format!("value {}: {problem}", value.value))
-            .hint("close codes are between 1 and 65535 (RFC 6455 §7.4)"),
+        Diagnostic::new(
+            value.span.clone(),
+            format!("value {}: {problem}", value.value),
+        )
+        .hint("close codes are between 1 and 65535 (RFC 6455 §7.4)"),
     );
     None
 }
@@ -205,8 +211,9 @@ fn bound(value: &Located<i128>, errors: &mut Vec<Diagnostic>) -> Option<u16> {
 fn text(value: &Located<String>, field: &str, errors: &mut Vec<Diagnostic>) -> Option<String> {
     if value.value.trim().is_empty() {
         errors.push(
-            Diagnostic::new(value.span.clone(), format!("`{field}` is empty"))
-                .hint(format!("write the {field}; the generated documentation shows it")),
+            Diagnostic::new(value.span.clone(), format!("`{field}` is empty")).hint(format!(
+                "write the {field}; the generated documentation shows it"
+            )),
         );
         return None;
     }
@@ -227,8 +234,11 @@ fn check_link(link: &Located<String>, errors: &mut Vec<Diagnostic>) -> Option<St
         .or_else(|| url.strip_prefix("http://"));
     if rest.is_none_or(|rest| rest.is_empty() || rest.contains(char::is_whitespace)) {
         errors.push(
-            Diagnostic::new(link.span.clone(), format!("`link` is not a web address: {url:?}"))
-                .hint("write an absolute address starting with https://"),
+            Diagnostic::new(
+                link.span.clone(),
+                format!("`link` is not a web address: {url:?}"),
+            )
+            .hint("write an absolute address starting with https://"),
         );
         return None;
     }
@@ -296,8 +306,11 @@ fn check_names(registry: &Registry, errors: &mut Vec<Diagnostic>) {
         }
         if KEYWORDS.contains(&written.as_str()) {
             errors.push(
-                Diagnostic::new(name.span.clone(), format!("{kind} name {written:?} is a Rust keyword"))
-                    .hint("choose another word, e.g. add a qualifier such as \"_code\""),
+                Diagnostic::new(
+                    name.span.clone(),
+                    format!("{kind} name {written:?} is a Rust keyword"),
+                )
+                .hint("choose another word, e.g. add a qualifier such as \"_code\""),
             );
             continue;
         }
@@ -313,7 +326,10 @@ fn check_names(registry: &Registry, errors: &mut Vec<Diagnostic>) {
             };
             errors.push(
                 Diagnostic::new(name.span.clone(), message)
-                    .related(first.span.clone(), format!("{first_kind} {:?} is here", first.value))
+                    .related(
+                        first.span.clone(),
+                        format!("{first_kind} {:?} is here", first.value),
+                    )
                     .hint("give every reason and range its own name"),
             );
             continue;
@@ -335,10 +351,15 @@ fn check_order<'r>(
                 errors.push(
                     Diagnostic::new(
                         key.span.clone(),
-                        format!("{entry} with {field} {} comes after {}", key.value, before.value),
+                        format!(
+                            "{entry} with {field} {} comes after {}",
+                            key.value, before.value
+                        ),
                     )
                     .related(before.span.clone(), format!("{} is here", before.value))
-                    .hint(format!("keep [[{entry}]] entries in ascending order of `{field}`")),
+                    .hint(format!(
+                        "keep [[{entry}]] entries in ascending order of `{field}`"
+                    )),
                 );
             }
         }
@@ -358,7 +379,10 @@ fn check_duplicate_values(registry: &Registry, errors: &mut Vec<Diagnostic>) {
                         reason.value.value, first.name.value, reason.name.value
                     ),
                 )
-                .related(first.value.span.clone(), format!("`{}` has it already", first.name.value))
+                .related(
+                    first.value.span.clone(),
+                    format!("`{}` has it already", first.name.value),
+                )
                 .hint("every close code has one name; remove one entry or change its value"),
             ),
             None => {
@@ -393,7 +417,10 @@ fn check_overlaps(registry: &Registry, errors: &mut Vec<Diagnostic>) {
                         earlier.end.value
                     ),
                 )
-                .related(earlier.start.span.clone(), format!("`{}` is here", earlier.name.value))
+                .related(
+                    earlier.start.span.clone(),
+                    format!("`{}` is here", earlier.name.value),
+                )
                 .hint("a code belongs to at most one range; move the bounds apart"),
             );
         }
@@ -401,12 +428,26 @@ fn check_overlaps(registry: &Registry, errors: &mut Vec<Diagnostic>) {
 }
 
 fn check_coverage(registry: &Registry, errors: &mut Vec<Diagnostic>) {
-    if registry.ranges.is_empty() {
+    let bounds_valid = registry.ranges.iter().all(|range| {
+        (0..=i128::from(u16::MAX)).contains(&range.start.value)
+            && (range.start.value..=i128::from(u16::MAX)).contains(&range.end.value)
+    });
+    // Without ranges there is nothing to lie in; with a broken range, the error about
+    // that range is the one to fix first.
+    if registry.ranges.is_empty() || !bounds_valid {
         return;
     }
     for reason in &registry.reasons {
         let code = reason.value.value;
-        if !registry.ranges.iter().any(|range| span_of(range).contains(&code)) {
+        // An impossible value is reported as such, not also as lying outside the ranges.
+        if !(1..=i128::from(u16::MAX)).contains(&code) {
+            continue;
+        }
+        if !registry
+            .ranges
+            .iter()
+            .any(|range| span_of(range).contains(&code))
+        {
             errors.push(
                 Diagnostic::new(
                     reason.value.span.clone(),
@@ -459,8 +500,8 @@ mod tests {
 
     #[test]
     fn accepts_a_valid_registry() {
-        let model = check(&(range("low", 1, 9, false) + &reason("a", "1") + &reason("b", "2")))
-            .unwrap();
+        let model =
+            check(&(range("low", 1, 9, false) + &reason("a", "1") + &reason("b", "2"))).unwrap();
         assert_eq!(model.reasons[1].variant, "B");
         assert_eq!(model.ranges[0].end, 9);
     }
@@ -473,7 +514,10 @@ mod tests {
             ("65536", "value 65536: a close code cannot be above 65535"),
         ] {
             let errors = check(&reason("a", value)).unwrap_err();
-            assert!(errors[0].starts_with(&format!("r.toml:3:9: {message}")), "{errors:?}");
+            assert!(
+                errors[0].starts_with(&format!("r.toml:3:9: {message}")),
+                "{errors:?}"
+            );
         }
     }
 
@@ -485,13 +529,20 @@ mod tests {
         assert!(errors[0].contains("note: r.toml:3:9: `a` has it already"));
 
         let errors = check(&(reason("a", "7") + &reason("a", "8"))).unwrap_err();
-        assert!(errors[0].starts_with("r.toml:9:8: duplicate name \"a\""), "{errors:?}");
+        assert!(
+            errors[0].starts_with("r.toml:9:8: duplicate name \"a\""),
+            "{errors:?}"
+        );
     }
 
     #[test]
     fn rejects_bad_names() {
-        let errors = check(&(reason("Going", "1") + &reason("match", "2") + &reason("tls1_3", "3")
-            + &reason("tls13", "4")))
+        let errors = check(
+            &(reason("Going", "1")
+                + &reason("match", "2")
+                + &reason("tls1_3", "3")
+                + &reason("tls13", "4")),
+        )
         .unwrap_err();
         assert_eq!(errors.len(), 3, "{errors:?}");
         assert!(errors[0].contains("\"Going\" is not lowercase snake_case"));
@@ -508,10 +559,22 @@ mod tests {
             + &reason("z", "40");
         let errors = check(&source).unwrap_err();
         let joined = errors.join("\n");
-        assert!(joined.contains("range with start 0 comes after 10"), "{joined}");
-        assert!(joined.contains("range `a` (0..=10) overlaps range `b` (10..=19)"), "{joined}");
-        assert!(joined.contains("reason with value 11 comes after 12"), "{joined}");
-        assert!(joined.contains("reason `z` (40) lies in no range"), "{joined}");
+        assert!(
+            joined.contains("range with start 0 comes after 10"),
+            "{joined}"
+        );
+        assert!(
+            joined.contains("range `a` (0..=10) overlaps range `b` (10..=19)"),
+            "{joined}"
+        );
+        assert!(
+            joined.contains("reason with value 11 comes after 12"),
+            "{joined}"
+        );
+        assert!(
+            joined.contains("reason `z` (40) lies in no range"),
+            "{joined}"
+        );
     }
 
     #[test]
@@ -519,7 +582,10 @@ mod tests {
         let source = range("a", 9, 1, true).replace("title = \"T\"", "title = \"  \"")
             + &reason("b", "5").replace("reference = \"R\"", "reference = \"R\"\nlink = \"rfc\"");
         let errors = check(&source).unwrap_err().join("\n");
-        assert!(errors.contains("range `a` ends at 1, before its start 9"), "{errors}");
+        assert!(
+            errors.contains("range `a` ends at 1, before its start 9"),
+            "{errors}"
+        );
         assert!(errors.contains("`title` is empty"), "{errors}");
         assert!(errors.contains("`link` is not a web address"), "{errors}");
     }

@@ -1,0 +1,161 @@
+//! Explains WebSocket close codes, straight from the registry.
+//!
+//! ```text
+//! cargo run --example explain -- 1000 1006 4001 5000   # explain these codes
+//! cargo run --example explain -- going_away            # names work too
+//! cargo run --example explain                          # the whole table
+//! cargo run --example explain -- --markdown            # the table as Markdown (README)
+//! ```
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use close_reasons::{CloseCode, CloseRange, CloseReason};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|arg| arg == "-h" || arg == "--help") {
+        println!("usage: explain [CODE|NAME ...] | --markdown");
+        return ExitCode::SUCCESS;
+    }
+    if args.iter().any(|arg| arg == "--markdown") {
+        print!("{}", markdown_table());
+        return ExitCode::SUCCESS;
+    }
+    if args.is_empty() {
+        print!("{}", plain_table());
+        return ExitCode::SUCCESS;
+    }
+    let mut status = ExitCode::SUCCESS;
+    for (index, arg) in args.iter().enumerate() {
+        if index > 0 {
+            println!();
+        }
+        match arg.parse::<CloseCode>() {
+            Ok(code) => print!("{}", explain(code)),
+            Err(error) => {
+                eprintln!("{arg}: {error}");
+                status = ExitCode::from(2);
+            }
+        }
+    }
+    status
+}
+
+fn yes_no(flag: bool) -> &'static str {
+    if flag { "yes" } else { "no" }
+}
+
+fn explain(code: CloseCode) -> String {
+    let mut out = String::new();
+    let range = code
+        .range()
+        .map_or_else(|| "none".to_owned(), |range| range.to_string());
+    match code.reason() {
+        Some(reason) => {
+            let _ = writeln!(out, "{}  {}  {}", code.get(), reason.name(), reason.title());
+            let _ = writeln!(out, "  range:     {range}");
+            let _ = writeln!(out, "  sendable:  {}", yes_no(code.is_sendable()));
+            let link = reason
+                .link()
+                .map(|link| format!(" <{link}>"))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  reference: {}{link}", reason.reference());
+            let _ = writeln!(out, "  {}", reason.description());
+        }
+        None => {
+            let _ = writeln!(out, "{}  (no name)", code.get());
+            let _ = writeln!(out, "  range:     {range}");
+            let _ = writeln!(out, "  sendable:  {}", yes_no(code.is_sendable()));
+            match code.range() {
+                Some(range) => {
+                    let _ = writeln!(out, "  {}", range.description());
+                }
+                None => {
+                    let _ = writeln!(
+                        out,
+                        "  Outside every range of RFC 6455 §7.4.2: never valid in a Close frame."
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+fn plain_table() -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<6} {:<18} {:<27} {:<14} sendable",
+        "code", "name", "title", "range"
+    );
+    for reason in CloseReason::ALL {
+        let range = CloseCode::from(*reason)
+            .range()
+            .map_or("none", CloseRange::name);
+        let _ = writeln!(
+            out,
+            "{:<6} {:<18} {:<27} {:<14} {}",
+            reason.code(),
+            reason.name(),
+            reason.title(),
+            range,
+            yes_no(reason.is_sendable())
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n{:<11} {:<14} {:<14} unnamed codes sendable",
+        "codes", "range", "title"
+    );
+    for range in CloseRange::ALL {
+        let codes = range.codes();
+        let _ = writeln!(
+            out,
+            "{:<11} {:<14} {:<14} {}",
+            format!("{}-{}", codes.start(), codes.end()),
+            range.name(),
+            range.title(),
+            yes_no(range.is_sendable())
+        );
+    }
+    out
+}
+
+fn markdown_link(reference: &str, link: Option<&str>) -> String {
+    link.map_or_else(
+        || reference.to_owned(),
+        |link| format!("[{reference}]({link})"),
+    )
+}
+
+fn markdown_table() -> String {
+    let mut out = String::new();
+    out.push_str("| Code | Name | Title | Sendable | Reference |\n|---:|---|---|:---:|---|\n");
+    for reason in CloseReason::ALL {
+        let _ = writeln!(
+            out,
+            "| {} | `{}` | {} | {} | {} |",
+            reason.code(),
+            reason.name(),
+            reason.title(),
+            yes_no(reason.is_sendable()),
+            markdown_link(reason.reference(), reason.link())
+        );
+    }
+    out.push_str("\n| Codes | Range | Title | Unnamed codes sendable |\n|---|---|---|:---:|\n");
+    for range in CloseRange::ALL {
+        let codes = range.codes();
+        let _ = writeln!(
+            out,
+            "| {}–{} | `{}` | {} | {} |",
+            codes.start(),
+            codes.end(),
+            range.name(),
+            range.title(),
+            yes_no(range.is_sendable())
+        );
+    }
+    out
+}

@@ -1,0 +1,89 @@
+//! Reads `close-reasons.toml` independently of the macro and checks that the generated
+//! API says exactly what the file says, so data and code cannot drift apart.
+
+use close_reasons::{CloseCode, CloseRange, CloseReason};
+use toml::{Table, Value};
+
+fn registry() -> Table {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../close-reasons.toml");
+    std::fs::read_to_string(path).unwrap().parse().unwrap()
+}
+
+fn entries<'t>(registry: &'t Table, key: &str) -> Vec<&'t Table> {
+    registry[key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry.as_table().unwrap())
+        .collect()
+}
+
+fn text<'t>(entry: &'t Table, key: &str) -> &'t str {
+    entry[key].as_str().unwrap()
+}
+
+fn number(entry: &Table, key: &str) -> u16 {
+    u16::try_from(entry[key].as_integer().unwrap()).unwrap()
+}
+
+fn camel_case(name: &str) -> String {
+    name.split('_')
+        .map(|word| word[..1].to_uppercase() + &word[1..])
+        .collect()
+}
+
+#[test]
+fn every_reason_matches_its_entry() {
+    let registry = registry();
+    let reasons = entries(&registry, "reason");
+    assert_eq!(reasons.len(), CloseReason::ALL.len());
+    for (entry, reason) in reasons.iter().zip(CloseReason::ALL) {
+        assert_eq!(reason.code(), number(entry, "value"));
+        assert_eq!(reason.name(), text(entry, "name"));
+        assert_eq!(format!("{reason:?}"), camel_case(text(entry, "name")));
+        assert_eq!(reason.title(), text(entry, "title"));
+        assert_eq!(reason.description(), text(entry, "doc"));
+        assert_eq!(reason.reference(), text(entry, "reference"));
+        assert_eq!(reason.link(), entry.get("link").and_then(Value::as_str));
+        assert_eq!(reason.is_sendable(), entry["sendable"].as_bool().unwrap());
+        assert_eq!(CloseReason::from_code(reason.code()), Some(*reason));
+    }
+}
+
+#[test]
+fn every_range_matches_its_entry() {
+    let registry = registry();
+    let ranges = entries(&registry, "range");
+    assert_eq!(ranges.len(), CloseRange::ALL.len());
+    for (entry, range) in ranges.iter().zip(CloseRange::ALL) {
+        assert_eq!(range.name(), text(entry, "name"));
+        assert_eq!(format!("{range:?}"), camel_case(text(entry, "name")));
+        assert_eq!(range.title(), text(entry, "title"));
+        assert_eq!(range.description(), text(entry, "doc"));
+        assert_eq!(range.is_sendable(), entry["sendable"].as_bool().unwrap());
+        assert_eq!(*range.codes().start(), number(entry, "start"));
+        assert_eq!(*range.codes().end(), number(entry, "end"));
+    }
+}
+
+#[test]
+fn the_wire_check_follows_the_data() {
+    let registry = registry();
+    let reasons = entries(&registry, "reason");
+    let ranges = entries(&registry, "range");
+    for value in 1..=u16::MAX {
+        let named = reasons.iter().find(|entry| number(entry, "value") == value);
+        let range = ranges
+            .iter()
+            .find(|entry| (number(entry, "start")..=number(entry, "end")).contains(&value));
+        let expected = match (named, range) {
+            (Some(entry), _) | (None, Some(entry)) => entry["sendable"].as_bool().unwrap(),
+            (None, None) => false,
+        };
+        assert_eq!(
+            CloseCode::new(value).unwrap().is_sendable(),
+            expected,
+            "code {value}"
+        );
+    }
+}

@@ -1,0 +1,4 @@
+#[close_reasons::registry("/etc/close-codes.toml")]
+pub enum ChatCloseCode {}
+
+fn main() {}

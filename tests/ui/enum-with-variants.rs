@@ -1,0 +1,6 @@
+#[close_reasons::registry("ui/valid.toml")]
+pub enum ChatCloseCode {
+    Kicked = 4001,
+}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[close_reasons::registry("ui/overlapping-ranges.toml")]
+pub enum ChatCloseCode {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[close_reasons::registry("ui/reason-in-no-range.toml")]
+pub enum ChatCloseCode {}
+
+fn main() {}

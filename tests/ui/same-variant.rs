@@ -1,0 +1,4 @@
+#[close_reasons::registry("ui/same-variant.toml")]
+pub enum ChatCloseCode {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[close_reasons::registry("ui/syntax-error.toml")]
+pub enum ChatCloseCode {}
+
+fn main() {}
