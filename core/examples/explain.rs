@@ -51,33 +51,25 @@ fn explain(code: CloseCode) -> String {
     let range = code
         .range()
         .map_or_else(|| "none".to_owned(), |range| range.to_string());
+    let _ = writeln!(out, "{code}");
     match code.reason() {
         Some(reason) => {
-            let _ = writeln!(out, "{}  {}  {}", code.get(), reason.name(), reason.title());
+            let _ = writeln!(out, "  name:      {} (CloseReason::{reason:?})", reason.name());
             let _ = writeln!(out, "  range:     {range}");
             let _ = writeln!(out, "  sendable:  {}", yes_no(code.is_sendable()));
-            let link = reason
-                .link()
-                .map(|link| format!(" <{link}>"))
-                .unwrap_or_default();
+            let link = reason.link().map(|link| format!(" <{link}>")).unwrap_or_default();
             let _ = writeln!(out, "  reference: {}{link}", reason.reference());
             let _ = writeln!(out, "  {}", reason.description());
         }
         None => {
-            let _ = writeln!(out, "{}  (no name)", code.get());
+            let _ = writeln!(out, "  name:      none");
             let _ = writeln!(out, "  range:     {range}");
             let _ = writeln!(out, "  sendable:  {}", yes_no(code.is_sendable()));
-            match code.range() {
-                Some(range) => {
-                    let _ = writeln!(out, "  {}", range.description());
-                }
-                None => {
-                    let _ = writeln!(
-                        out,
-                        "  Outside every range of RFC 6455 §7.4.2: never valid in a Close frame."
-                    );
-                }
-            }
+            let about = code.range().map_or(
+                "Outside every range of RFC 6455 §7.4.2: never valid in a Close frame.",
+                CloseRange::description,
+            );
+            let _ = writeln!(out, "  {about}");
         }
     }
     out

@@ -1,0 +1,111 @@
+//! Adding a code is a data edit: in a copy of the workspace, append a reason to
+//! `close-reasons.toml`, rebuild without touching any `.rs` file, and see the new code
+//! everywhere; then break the file and see the located error.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const NEW_REASON: &str = r#"
+[[reason]]
+name = "session_expired"
+value = 4321
+title = "Session Expired"
+sendable = true
+doc = "The user's session ended; log in again before reconnecting."
+reference = "close-reasons end-to-end test"
+"#;
+
+const DUPLICATE_REASON: &str = r#"
+[[reason]]
+name = "session_gone"
+value = 4321
+title = "Session Gone"
+sendable = true
+doc = "Uses the value of `session_expired` again."
+reference = "close-reasons end-to-end test"
+"#;
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name();
+        if name == "target" || name == ".git" {
+            continue;
+        }
+        let kind = entry.file_type().unwrap();
+        let destination = to.join(&name);
+        if kind.is_symlink() {
+            let link = std::fs::read_link(entry.path()).unwrap();
+            std::os::unix::fs::symlink(link, destination).unwrap();
+        } else if kind.is_dir() {
+            copy_tree(&entry.path(), &destination);
+        } else {
+            std::fs::copy(entry.path(), destination).unwrap();
+        }
+    }
+}
+
+fn cargo(workspace: &Path, target: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO"))
+        .arg("--offline")
+        .args(args)
+        .current_dir(workspace)
+        .env("CARGO_TARGET_DIR", target)
+        .env_remove("CLOSE_REASONS_MANIFEST_DIR_OVERRIDE")
+        .output()
+        .expect("cargo runs")
+}
+
+fn explain(workspace: &Path, target: &Path, code: &str) -> String {
+    let output = cargo(
+        workspace,
+        target,
+        &["run", "--quiet", "-p", "close-reasons", "--example", "explain", "--", code],
+    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn adding_a_code_is_a_data_edit() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let scratch = std::env::temp_dir().join(format!("close-reasons-edit-{}", std::process::id()));
+    let workspace = scratch.join("workspace");
+    let _ = std::fs::remove_dir_all(&scratch);
+    copy_tree(root, &workspace);
+    // Shared between runs so that only the workspace crates are rebuilt each time.
+    let target: PathBuf = root.join("target").join("edit-registry-test");
+    let registry = workspace.join("close-reasons.toml");
+
+    let before = explain(&workspace, &target, "4321");
+    assert!(before.starts_with("4321 (Private Use)\n  name:      none"), "{before}");
+
+    let mut text = std::fs::read_to_string(&registry).unwrap();
+    text.push_str(NEW_REASON);
+    std::fs::write(&registry, &text).unwrap();
+    let after = explain(&workspace, &target, "4321");
+    assert!(
+        after.starts_with(
+            "4321 Session Expired\n  name:      session_expired (CloseReason::SessionExpired)"
+        ),
+        "{after}"
+    );
+    assert!(after.contains("log in again before reconnecting"), "{after}");
+    assert_eq!(explain(&workspace, &target, "session_expired"), after);
+
+    text.push_str(DUPLICATE_REASON);
+    std::fs::write(&registry, &text).unwrap();
+    let duplicate_at = text.rfind("value = 4321").unwrap();
+    let duplicate_line = text[..duplicate_at].matches('\n').count() + 1;
+    let build = cargo(&workspace, &target, &["build", "-p", "close-reasons"]);
+    let stderr = String::from_utf8_lossy(&build.stderr);
+    assert!(!build.status.success(), "a duplicate value must fail the build");
+    let expected = format!(
+        "close-reasons.toml:{duplicate_line}:9: duplicate value 4321: `session_expired` and `session_gone`"
+    );
+    assert!(stderr.contains(&expected), "expected {expected:?} in:\n{stderr}");
+    assert!(stderr.contains("help: every close code has one name"), "{stderr}");
+
+    let _ = std::fs::remove_dir_all(&scratch);
+}
