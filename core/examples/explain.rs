@@ -54,10 +54,17 @@ fn explain(code: CloseCode) -> String {
     let _ = writeln!(out, "{code}");
     match code.reason() {
         Some(reason) => {
-            let _ = writeln!(out, "  name:      {} (CloseReason::{reason:?})", reason.name());
+            let _ = writeln!(
+                out,
+                "  name:      {} (CloseReason::{reason:?})",
+                reason.name()
+            );
             let _ = writeln!(out, "  range:     {range}");
             let _ = writeln!(out, "  sendable:  {}", yes_no(code.is_sendable()));
-            let link = reason.link().map(|link| format!(" <{link}>")).unwrap_or_default();
+            let link = reason
+                .link()
+                .map(|link| format!(" <{link}>"))
+                .unwrap_or_default();
             let _ = writeln!(out, "  reference: {}{link}", reason.reference());
             let _ = writeln!(out, "  {}", reason.description());
         }

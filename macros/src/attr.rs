@@ -80,3 +80,26 @@ pub fn shell(input: DeriveInput) -> syn::Result<Shell> {
         ident: input.ident,
     })
 }
+
+/// `registry_table!("close-reasons.toml", CloseReason, CloseRange)`
+pub struct TableArgs {
+    pub path: LitStr,
+    pub reasons: Ident,
+    pub ranges: Ident,
+}
+
+impl Parse for TableArgs {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let path = input.parse()?;
+        input.parse::<Token![,]>()?;
+        let reasons = input.parse()?;
+        input.parse::<Token![,]>()?;
+        let ranges = input.parse()?;
+        let _ = input.parse::<Option<Token![,]>>()?;
+        Ok(TableArgs {
+            path,
+            reasons,
+            ranges,
+        })
+    }
+}

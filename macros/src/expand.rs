@@ -440,3 +440,40 @@ fn range_doc(range: &RangeSpec) -> String {
     }
     doc
 }
+
+/// The registry as Markdown tables whose names link to the generated items.
+pub fn markdown_table(model: &Model, reasons: &Ident, ranges: &Ident) -> String {
+    let yes_no = |flag: bool| if flag { "yes" } else { "no" };
+    let mut table = String::from(
+        "\n\n| Code | Variant | Title | Sendable | Reference |\n|---:|---|---|:---:|---|\n",
+    );
+    for reason in &model.reasons {
+        table += &format!(
+            "| {} | [`{}`]({reasons}::{}) | {} | {} | {} |\n",
+            reason.value,
+            reason.variant,
+            reason.variant,
+            escape_cell(&reason.title),
+            yes_no(reason.sendable),
+            reference_markdown(&reason.reference, reason.link.as_deref()),
+        );
+    }
+    table += "\n| Codes | Range | Title | Unnamed codes sendable |\n|---|---|---|:---:|\n";
+    for range in &model.ranges {
+        table += &format!(
+            "| {}–{} | [`{}`]({ranges}::{}) | {} | {} |\n",
+            range.start,
+            range.end,
+            range.variant,
+            range.variant,
+            escape_cell(&range.title),
+            yes_no(range.sendable),
+        );
+    }
+    table
+}
+
+/// A title may contain `|`, which would end a Markdown table cell.
+fn escape_cell(text: &str) -> String {
+    text.replace('|', "\\|")
+}

@@ -51,6 +51,37 @@ pub fn registry(
     expand_registry(args.into(), item.into(), manifest_dir.as_deref()).into()
 }
 
+/// Renders the registry as Markdown tables (reasons, then ranges) with links to the
+/// generated items, for the crate-level documentation of `close-reasons`:
+///
+/// ```ignore
+/// #![doc = close_reasons_macros::registry_table!("close-reasons.toml", CloseReason, CloseRange)]
+/// ```
+///
+/// It reports no errors of its own: a broken registry is reported once, by
+/// [`macro@registry`], and the table then says so.
+#[doc(hidden)]
+#[proc_macro]
+pub fn registry_table(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    let manifest_dir = source::manifest_dir_from_env();
+    expand_table(input.into(), manifest_dir.as_deref()).into()
+}
+
+fn expand_table(input: TokenStream, manifest_dir: Option<&Path>) -> TokenStream {
+    let args: attr::TableArgs = match syn::parse2(input) {
+        Ok(args) => args,
+        Err(error) => return error.to_compile_error(),
+    };
+    let table = source::load(&args.path.value(), manifest_dir)
+        .ok()
+        .and_then(|source| check(&source.text).ok())
+        .map_or_else(
+            || "The registry has errors; see the compile errors.".to_owned(),
+            |model| expand::markdown_table(&model, &args.reasons, &args.ranges),
+        );
+    quote!(#table)
+}
+
 /// The whole expansion, callable from tests with any manifest directory.
 fn expand_registry(
     args: TokenStream,
@@ -84,10 +115,7 @@ fn expand_registry(
             return fallback(&shell, &target, syn::Error::new(span, message));
         }
     };
-    let checked = match Registry::parse(&source.text) {
-        (Some(registry), diagnostics) if diagnostics.is_empty() => validate::validate(&registry),
-        (_, diagnostics) => Err(diagnostics),
-    };
+    let checked = check(&source.text);
     let absolute = source.absolute.to_string_lossy();
     // Cargo tracks files read by `include_str!`, so editing the registry rebuilds the crate.
     let track = quote!(
@@ -109,6 +137,14 @@ fn expand_registry(
             let stand_in = fallback(&shell, &target, combined);
             quote!(#track #stand_in)
         }
+    }
+}
+
+/// Reads and validates registry source text: the model, or every problem found.
+fn check(text: &str) -> Result<Model, Vec<diagnostic::Diagnostic>> {
+    match Registry::parse(text) {
+        (Some(registry), diagnostics) if diagnostics.is_empty() => validate::validate(&registry),
+        (_, diagnostics) => Err(diagnostics),
     }
 }
 

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::expand_registry;
+use crate::expand::{Shell, Target};
+use crate::{check, expand_registry, expand_table};
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -154,4 +155,191 @@ fn reports_unreadable_files_and_bad_arguments() {
         &workspace_root(),
     );
     assert!(output.contains("goes on an empty enum"), "{output}");
+}
+
+#[test]
+fn renders_the_crate_documentation_table() {
+    let output = expand_table(
+        quote!("close-reasons.toml", CloseReason, CloseRange),
+        Some(&workspace_root()),
+    )
+    .to_string();
+    assert!(
+        output.contains("| 1014 | [`BadGateway`](CloseReason::BadGateway) | Bad Gateway | yes |"),
+        "{output}"
+    );
+    assert!(
+        output.contains("| 4000–4999 | [`Private`](CloseRange::Private) | Private Use | yes |")
+    );
+    let broken = expand_table(quote!("missing.toml", A, B), Some(&workspace_root())).to_string();
+    assert!(broken.contains("The registry has errors") && !broken.contains("compile_error"));
+}
+
+/// Doc text is carried into string literals unchanged, whatever it contains.
+#[test]
+fn doc_text_survives_intact() {
+    let tricky = r##"Quotes " and ', a backslash \ and \n, `code`, */ and /* , "# and r#"x"#, **bold**, <b>, ünïcødé, 日本語, 🙂."##;
+    let mut toml_text = String::from(
+        "[[reason]]\nname = \"tricky\"\nvalue = 4001\ntitle = \"Tricky\"\nsendable = true\n",
+    );
+    toml_text += &format!("doc = '''{tricky}'''\nreference = \"x\"\n");
+    let model = check(&toml_text).unwrap();
+    assert_eq!(model.reasons[0].doc, tricky);
+    let shell = Shell {
+        attrs: Vec::new(),
+        vis: syn::parse_quote!(pub),
+        ident: syn::parse_quote!(Tricky),
+    };
+    let krate: syn::Path = syn::parse_quote!(::close_reasons);
+    let tokens = crate::expand::expand(
+        &model,
+        &shell,
+        &Target {
+            krate: &krate,
+            ranges: None,
+        },
+    );
+    let literals: Vec<String> = tokens
+        .into_iter()
+        .flat_map(flatten)
+        .filter_map(|token| syn::parse2::<syn::LitStr>(token.into()).ok())
+        .map(|literal| literal.value())
+        .collect();
+    assert!(
+        literals.iter().any(|text| text == tricky),
+        "description() keeps it"
+    );
+    assert!(
+        literals
+            .iter()
+            .any(|text| text.contains(tricky) && text.starts_with("**4001 Tricky**")),
+        "the rustdoc keeps it"
+    );
+}
+
+fn flatten(token: proc_macro2::TokenTree) -> Vec<proc_macro2::TokenTree> {
+    match token {
+        proc_macro2::TokenTree::Group(group) => {
+            group.stream().into_iter().flat_map(flatten).collect()
+        }
+        other => vec![other],
+    }
+}
+
+/// Thousands of damaged and random registries: the generator answers each with tokens
+/// or with located errors, and never panics.
+mod never_panics {
+    use proptest::prelude::*;
+
+    use crate::check;
+    use crate::expand::{Shell, Target};
+
+    const PROJECT_REGISTRY: &str = include_str!("../../close-reasons.toml");
+
+    fn run(text: &str) {
+        match check(text) {
+            Ok(model) => {
+                let shell = Shell {
+                    attrs: Vec::new(),
+                    vis: syn::parse_quote!(pub),
+                    ident: syn::parse_quote!(Fuzzed),
+                };
+                let krate: syn::Path = syn::parse_quote!(::close_reasons);
+                let ranges: proc_macro2::Ident = syn::parse_quote!(FuzzedRange);
+                let target = Target {
+                    krate: &krate,
+                    ranges: Some(&ranges),
+                };
+                let _ = crate::expand::expand(&model, &shell, &target);
+            }
+            Err(diagnostics) => {
+                assert!(
+                    !diagnostics.is_empty(),
+                    "an error result names at least one problem"
+                );
+                for diagnostic in diagnostics {
+                    let rendered = diagnostic.render("fuzz.toml", text);
+                    assert!(rendered.starts_with("fuzz.toml:"), "{rendered}");
+                }
+            }
+        }
+    }
+
+    fn floor(text: &str, mut index: usize) -> usize {
+        index = index.min(text.len());
+        while !text.is_char_boundary(index) {
+            index -= 1;
+        }
+        index
+    }
+
+    fn mutation() -> impl Strategy<Value = String> {
+        let lines: Vec<&'static str> = PROJECT_REGISTRY.lines().collect();
+        let count = lines.len();
+        prop_oneof![
+            // Truncated anywhere.
+            any::<usize>().prop_map(|at| {
+                let at = floor(PROJECT_REGISTRY, at % (PROJECT_REGISTRY.len() + 1));
+                PROJECT_REGISTRY[..at].to_owned()
+            }),
+            // Two lines swapped, or one removed or repeated.
+            (0..count, 0..count, 0..3u8).prop_map(move |(a, b, how)| {
+                let mut lines = lines.clone();
+                match how {
+                    0 => lines.swap(a, b),
+                    1 => {
+                        lines.remove(a);
+                    }
+                    _ => lines.insert(b, lines[a]),
+                }
+                lines.join("\n")
+            }),
+            // Random text spliced in.
+            (any::<usize>(), ".{0,40}").prop_map(|(at, noise)| {
+                let at = floor(PROJECT_REGISTRY, at % (PROJECT_REGISTRY.len() + 1));
+                format!(
+                    "{}{noise}{}",
+                    &PROJECT_REGISTRY[..at],
+                    &PROJECT_REGISTRY[at..]
+                )
+            }),
+            // Numbers of any size, strings of any length.
+            any::<i64>().prop_map(|n| PROJECT_REGISTRY.replacen("1013", &n.to_string(), 1)),
+            "[0-9]{19,60}".prop_map(|n| PROJECT_REGISTRY.replacen("1013", &n, 1)),
+            (1usize..200_000).prop_map(|n| PROJECT_REGISTRY.replacen(
+                "Timeout",
+                &"é".repeat(n % 5000 + n / 1000),
+                1
+            )),
+            // Deep nesting, in arrays and inline tables.
+            (1usize..3000).prop_map(|depth| format!(
+                "{}{}\n{PROJECT_REGISTRY}",
+                "x = ".to_owned() + &"[".repeat(depth),
+                "]".repeat(depth)
+            )),
+            (1usize..3000).prop_map(|depth| format!(
+                "x = {}1{}\n",
+                "{a = ".repeat(depth),
+                "}".repeat(depth)
+            )),
+            // Anything at all.
+            ".{0,300}",
+            proptest::collection::vec(any::<u8>(), 0..300)
+                .prop_map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_registry_gives_tokens_or_errors(text in mutation()) {
+            run(&text);
+        }
+    }
+
+    #[test]
+    fn the_project_registry_itself_is_valid() {
+        assert!(check(PROJECT_REGISTRY).is_ok());
+    }
 }

@@ -61,9 +61,22 @@ fn explain(workspace: &Path, target: &Path, code: &str) -> String {
     let output = cargo(
         workspace,
         target,
-        &["run", "--quiet", "-p", "close-reasons", "--example", "explain", "--", code],
+        &[
+            "run",
+            "--quiet",
+            "-p",
+            "close-reasons",
+            "--example",
+            "explain",
+            "--",
+            code,
+        ],
     );
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout).unwrap()
 }
 
@@ -79,7 +92,10 @@ fn adding_a_code_is_a_data_edit() {
     let registry = workspace.join("close-reasons.toml");
 
     let before = explain(&workspace, &target, "4321");
-    assert!(before.starts_with("4321 (Private Use)\n  name:      none"), "{before}");
+    assert!(
+        before.starts_with("4321 (Private Use)\n  name:      none"),
+        "{before}"
+    );
 
     let mut text = std::fs::read_to_string(&registry).unwrap();
     text.push_str(NEW_REASON);
@@ -91,7 +107,10 @@ fn adding_a_code_is_a_data_edit() {
         ),
         "{after}"
     );
-    assert!(after.contains("log in again before reconnecting"), "{after}");
+    assert!(
+        after.contains("log in again before reconnecting"),
+        "{after}"
+    );
     assert_eq!(explain(&workspace, &target, "session_expired"), after);
 
     text.push_str(DUPLICATE_REASON);
@@ -100,12 +119,21 @@ fn adding_a_code_is_a_data_edit() {
     let duplicate_line = text[..duplicate_at].matches('\n').count() + 1;
     let build = cargo(&workspace, &target, &["build", "-p", "close-reasons"]);
     let stderr = String::from_utf8_lossy(&build.stderr);
-    assert!(!build.status.success(), "a duplicate value must fail the build");
+    assert!(
+        !build.status.success(),
+        "a duplicate value must fail the build"
+    );
     let expected = format!(
         "close-reasons.toml:{duplicate_line}:9: duplicate value 4321: `session_expired` and `session_gone`"
     );
-    assert!(stderr.contains(&expected), "expected {expected:?} in:\n{stderr}");
-    assert!(stderr.contains("help: every close code has one name"), "{stderr}");
+    assert!(
+        stderr.contains(&expected),
+        "expected {expected:?} in:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("help: every close code has one name"),
+        "{stderr}"
+    );
 
     let _ = std::fs::remove_dir_all(&scratch);
 }
