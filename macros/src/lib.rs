@@ -142,9 +142,17 @@ fn expand_registry(
 
 /// Reads and validates registry source text: the model, or every problem found.
 fn check(text: &str) -> Result<Model, Vec<diagnostic::Diagnostic>> {
-    match Registry::parse(text) {
-        (Some(registry), diagnostics) if diagnostics.is_empty() => validate::validate(&registry),
-        (_, diagnostics) => Err(diagnostics),
+    let (registry, mut diagnostics) = Registry::parse(text);
+    // Entries that could be read are checked even when others could not, so that one
+    // build reports every mistake.
+    match registry.map(|registry| validate::validate(&registry)) {
+        Some(Ok(model)) if diagnostics.is_empty() => Ok(model),
+        Some(Err(more)) => {
+            diagnostics.extend(more);
+            diagnostics.sort_by_key(|diagnostic| diagnostic.span.start);
+            Err(diagnostics)
+        }
+        _ => Err(diagnostics),
     }
 }
 

@@ -48,6 +48,9 @@ pub struct CodeRange {
 pub struct Registry {
     pub reasons: Vec<Reason>,
     pub ranges: Vec<CodeRange>,
+    /// Some `[[range]]` could not be read; checks that need every range are skipped,
+    /// so the maintainer sees the real mistake and not its consequences.
+    pub ranges_incomplete: bool,
 }
 
 const TOP_LEVEL_KEYS: &[&str] = &["reason", "range"];
@@ -72,8 +75,8 @@ const RANGE_FIELDS: &[&str] = &[
 ];
 
 impl Registry {
-    /// Parses the registry source. Returns the registry if every entry could be read,
-    /// and every problem found on the way.
+    /// Parses the registry source. Returns the entries that could be read (`None` when
+    /// the TOML itself is broken) and every problem found on the way.
     pub fn parse(source: &str) -> (Option<Registry>, Vec<Diagnostic>) {
         let (document, syntax_errors) = DeTable::parse_recoverable(source);
         let mut diagnostics: Vec<Diagnostic> = syntax_errors
@@ -98,23 +101,24 @@ impl Registry {
             suggested: Vec::new(),
         };
         let mut registry = Registry::default();
-        let mut complete = true;
         let root = document.get_ref();
         for (key, value) in root.iter() {
             match &**key.get_ref() {
                 "reason" => {
                     for table in reader.tables(value, "reason") {
-                        match reader.reason(table) {
-                            Some(reason) => registry.reasons.push(reason),
-                            None => complete = false,
-                        }
+                        registry.reasons.extend(reader.reason(table));
                     }
                 }
                 "range" => {
-                    for table in reader.tables(value, "range") {
+                    let tables = reader.tables(value, "range");
+                    registry.ranges_incomplete |= value
+                        .get_ref()
+                        .as_array()
+                        .is_none_or(|array| array.len() != tables.len());
+                    for table in tables {
                         match reader.range(table) {
                             Some(range) => registry.ranges.push(range),
-                            None => complete = false,
+                            None => registry.ranges_incomplete = true,
                         }
                     }
                 }
@@ -127,8 +131,7 @@ impl Registry {
             .reasons
             .sort_by_key(|reason| reason.name.span.start);
         registry.ranges.sort_by_key(|range| range.name.span.start);
-        let registry = (complete && diagnostics.is_empty()).then_some(registry);
-        (registry, diagnostics)
+        (Some(registry), diagnostics)
     }
 }
 

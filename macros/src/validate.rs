@@ -434,7 +434,7 @@ fn check_coverage(registry: &Registry, errors: &mut Vec<Diagnostic>) {
     });
     // Without ranges there is nothing to lie in; with a broken range, the error about
     // that range is the one to fix first.
-    if registry.ranges.is_empty() || !bounds_valid {
+    if registry.ranges.is_empty() || registry.ranges_incomplete || !bounds_valid {
         return;
     }
     for reason in &registry.reasons {
