@@ -113,6 +113,41 @@ impl CloseCode {
     pub const fn reason(self) -> Option<CloseReason> {
         CloseReason::from_code(self.get())
     }
+
+    /// Whether a close with this code is a normal end of the connection rather than a
+    /// failure: 1000, 1001, and 1005 (a Close frame without a status), as the
+    /// registry marks them.
+    ///
+    /// ```
+    /// # use close_reasons::CloseCode;
+    /// assert!(CloseCode::GOING_AWAY.is_normal_closure());
+    /// assert!(!CloseCode::ABRUPTLY.is_normal_closure());
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn is_normal_closure(self) -> bool {
+        match self.reason() {
+            Some(reason) => reason.is_normal_closure(),
+            None => false,
+        }
+    }
+
+    /// What the registry advises a client about reconnecting after this code, if it
+    /// advises anything (for 1012 and 1013).
+    ///
+    /// ```
+    /// # use close_reasons::CloseCode;
+    /// assert!(CloseCode::SERVICE_RESTART.reconnect().unwrap().contains("5 and 30 seconds"));
+    /// assert_eq!(CloseCode::NORMAL.reconnect(), None);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn reconnect(self) -> Option<&'static str> {
+        match self.reason() {
+            Some(reason) => reason.reconnect(),
+            None => None,
+        }
+    }
 }
 
 impl From<CloseCode> for u16 {

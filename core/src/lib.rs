@@ -10,6 +10,8 @@
 //!   [`range`](CloseCode::range).
 //! - [`CloseReason`]: the codes the registry names, one variant each.
 //! - [`CloseRange`]: the blocks of codes of RFC 6455 §7.4.2.
+//! - [`CloseFrame`]: the payload of a Close frame, parsed and built exactly as the RFC
+//!   says, without allocation.
 //! - [`registry`]: the same generator for an application's own codes.
 //!
 //! ```
@@ -19,6 +21,28 @@
 //! assert_eq!(received.reason(), Some(CloseReason::TryAgainLater));
 //! assert!(received.is_sendable());
 //! assert_eq!(received.to_string(), "1013 Try Again Later");
+//! ```
+//!
+//! # Features and other WebSocket crates
+//!
+//! - `serde` (off by default, `no_std`): `Serialize` and `Deserialize` for
+//!   [`CloseCode`] and [`CloseReason`], as their number; reading rejects 0, and numbers
+//!   the registry does not name for `CloseReason`.
+//! - `tungstenite` (off by default): `From<CloseCode>` for tungstenite's close code and
+//!   `TryFrom` back (failing only for 0), `From<CloseFrame>` for tungstenite's close
+//!   frame and `TryFrom<&tungstenite::protocol::CloseFrame>` back, which applies the
+//!   wire check tungstenite lacks (it rejects 1014 and accepts 1006 from a peer).
+//! - axum (`axum::extract::ws::CloseFrame`) carries the code as a plain `u16`:
+//!   `CloseCode::new(frame.code)` reads it, and `u16::from(code)` or
+//!   [`CloseCode::get`] writes it.
+//!
+//! ```
+//! # use close_reasons::{CloseCode, CloseFrame};
+//! // As with axum: a u16 in, a checked frame out.
+//! let (code, reason): (u16, &str) = (1013, "overloaded");
+//! let frame = CloseCode::new(code).map(|code| CloseFrame::new(code, reason));
+//! assert!(matches!(frame, Some(Ok(_))));
+//! assert_eq!(u16::from(CloseCode::GOING_AWAY), 1001);
 //! ```
 //!
 //! # The registry
@@ -33,10 +57,16 @@
 
 mod code;
 mod error;
+mod frame;
+#[cfg(feature = "serde")]
+mod serde;
+#[cfg(feature = "tungstenite")]
+mod tungstenite;
 
 pub use close_reasons_macros::registry;
 pub use code::CloseCode;
 pub use error::{InvalidCloseCode, ParseReasonError, UnknownCode};
+pub use frame::{CloseFrame, CloseFrameError, ClosePayload, MAX_PAYLOAD_LEN, MAX_REASON_LEN};
 
 /// A close code that the registry names: the codes of RFC 6455 §7.4.1 and the IANA
 /// WebSocket Close Code Number Registry.

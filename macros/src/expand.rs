@@ -52,6 +52,10 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
         .iter()
         .map(|reason| option_str(reason.link.as_deref()));
     let sendable = reasons.iter().map(|reason| reason.sendable);
+    let normal = reasons.iter().map(|reason| reason.normal_closure);
+    let reconnect = reasons
+        .iter()
+        .map(|reason| option_str(reason.reconnect.as_deref()));
     let labels = reasons
         .iter()
         .map(|reason| format!("{} {}", reason.value, reason.title));
@@ -129,6 +133,22 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
             #[must_use]
             pub const fn is_sendable(self) -> bool {
                 match self { #( #ident::#variants => #sendable, )* }
+            }
+
+            /// Whether a close with this code is a normal end of the connection rather
+            /// than a failure (for the standard codes: 1000, 1001, and 1005, which
+            /// stands for a Close frame without a status).
+            #[inline]
+            #[must_use]
+            pub const fn is_normal_closure(self) -> bool {
+                match self { #( #ident::#variants => #normal, )* }
+            }
+
+            /// What the registry advises a client about reconnecting after this code,
+            /// if it advises anything (Markdown).
+            #[must_use]
+            pub const fn reconnect(self) -> ::core::option::Option<&'static str> {
+                match self { #( #ident::#variants => #reconnect, )* }
             }
 
             /// The code as a [`CloseCode`](#krate::CloseCode).
@@ -412,14 +432,19 @@ fn reason_doc(reason: &ReasonSpec) -> String {
     } else {
         "local only: never sent in a Close frame"
     };
-    format!(
-        "**{} {}** ({sendable})\n\n{}\n\nDefined by {}; registry name `{}`.",
-        reason.value,
-        reason.title,
-        reason.doc,
+    let mut doc = format!(
+        "**{} {}** ({sendable})\n\n{}",
+        reason.value, reason.title, reason.doc
+    );
+    if let Some(advice) = &reason.reconnect {
+        doc += &format!("\n\nReconnecting: {advice}");
+    }
+    doc += &format!(
+        "\n\nDefined by {}; registry name `{}`.",
         reference_markdown(&reason.reference, reason.link.as_deref()),
         reason.name,
-    )
+    );
+    doc
 }
 
 fn range_doc(range: &RangeSpec) -> String {

@@ -24,7 +24,7 @@ use quote::quote;
 
 use crate::expand::{Shell, Target};
 use crate::registry::Registry;
-use crate::validate::Model;
+use crate::validate::{Model, Rules};
 
 /// Fills an empty enum with the close codes of a TOML registry.
 ///
@@ -74,7 +74,7 @@ fn expand_table(input: TokenStream, manifest_dir: Option<&Path>) -> TokenStream 
     };
     let table = source::load(&args.path.value(), manifest_dir)
         .ok()
-        .and_then(|source| check(&source.text).ok())
+        .and_then(|source| check(&source.text, Rules::Project).ok())
         .map_or_else(
             || "The registry has errors; see the compile errors.".to_owned(),
             |model| expand::markdown_table(&model, &args.reasons, &args.ranges),
@@ -115,7 +115,12 @@ fn expand_registry(
             return fallback(&shell, &target, syn::Error::new(span, message));
         }
     };
-    let checked = check(&source.text);
+    let rules = if args.ranges.is_some() {
+        Rules::Project
+    } else {
+        Rules::Application
+    };
+    let checked = check(&source.text, rules);
     let absolute = source.absolute.to_string_lossy();
     // Cargo tracks files read by `include_str!`, so editing the registry rebuilds the crate.
     let track = quote!(
@@ -141,11 +146,11 @@ fn expand_registry(
 }
 
 /// Reads and validates registry source text: the model, or every problem found.
-fn check(text: &str) -> Result<Model, Vec<diagnostic::Diagnostic>> {
+fn check(text: &str, rules: Rules) -> Result<Model, Vec<diagnostic::Diagnostic>> {
     let (registry, mut diagnostics) = Registry::parse(text);
     // Entries that could be read are checked even when others could not, so that one
     // build reports every mistake.
-    match registry.map(|registry| validate::validate(&registry)) {
+    match registry.map(|registry| validate::validate(&registry, rules)) {
         Some(Ok(model)) if diagnostics.is_empty() => Ok(model),
         Some(Err(more)) => {
             diagnostics.extend(more);

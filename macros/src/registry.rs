@@ -28,6 +28,12 @@ pub struct Reason {
     pub doc: Located<String>,
     pub reference: Located<String>,
     pub link: Option<Located<String>>,
+    /// Whether a close with this code counts as a normal end of the connection.
+    pub normal_closure: Option<Located<bool>>,
+    /// What the registry advises a client about reconnecting (Markdown).
+    pub reconnect: Option<Located<String>>,
+    /// The code is registered with IANA (3000-3999) for the application that uses it.
+    pub iana: Option<Located<bool>>,
 }
 
 /// One `[[range]]`: a block of codes with a shared meaning.
@@ -62,6 +68,9 @@ const REASON_FIELDS: &[&str] = &[
     "doc",
     "reference",
     "link",
+    "normal_closure",
+    "reconnect",
+    "iana",
 ];
 const RANGE_FIELDS: &[&str] = &[
     "name",
@@ -198,6 +207,9 @@ impl Reader<'_> {
         let doc = self.string(table, &span, "doc", "reason");
         let reference = self.string(table, &span, "reference", "reason");
         let link = self.optional_string(table, "link");
+        let normal_closure = self.optional_boolean(table, "normal_closure");
+        let reconnect = self.optional_string(table, "reconnect");
+        let iana = self.optional_boolean(table, "iana");
         Some(Reason {
             name: name?,
             value: value?,
@@ -206,6 +218,9 @@ impl Reader<'_> {
             doc: doc?,
             reference: reference?,
             link: link?,
+            normal_closure: normal_closure?,
+            reconnect: reconnect?,
+            iana: iana?,
         })
     }
 
@@ -363,8 +378,26 @@ impl Reader<'_> {
         entry: &str,
     ) -> Option<bool> {
         let value = self.field(table, span, field, entry)?;
+        self.as_boolean(value, field).map(|flag| flag.value)
+    }
+
+    fn optional_boolean(
+        &mut self,
+        table: &DeTable<'_>,
+        field: &str,
+    ) -> Option<Option<Located<bool>>> {
+        match table.get(field) {
+            None => Some(None),
+            Some(value) => self.as_boolean(value, field).map(Some),
+        }
+    }
+
+    fn as_boolean(&mut self, value: &Spanned<DeValue<'_>>, field: &str) -> Option<Located<bool>> {
         match value.get_ref().as_bool() {
-            Some(flag) => Some(flag),
+            Some(flag) => Some(Located {
+                value: flag,
+                span: value.span(),
+            }),
             None => {
                 self.wrong_type(value, field, "a boolean (true or false)");
                 None

@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::expand::{Shell, Target};
+use crate::validate::Rules;
 use crate::{check, expand_registry, expand_table};
 
 fn workspace_root() -> PathBuf {
@@ -183,7 +184,7 @@ fn doc_text_survives_intact() {
         "[[reason]]\nname = \"tricky\"\nvalue = 4001\ntitle = \"Tricky\"\nsendable = true\n",
     );
     toml_text += &format!("doc = '''{tricky}'''\nreference = \"x\"\n");
-    let model = check(&toml_text).unwrap();
+    let model = check(&toml_text, Rules::Application).unwrap();
     assert_eq!(model.reasons[0].doc, tricky);
     let shell = Shell {
         attrs: Vec::new(),
@@ -237,7 +238,7 @@ mod never_panics {
     const PROJECT_REGISTRY: &str = include_str!("../../close-reasons.toml");
 
     fn run(text: &str) {
-        match check(text) {
+        match check(text, crate::validate::Rules::Project) {
             Ok(model) => {
                 let shell = Shell {
                     attrs: Vec::new(),
@@ -340,6 +341,6 @@ mod never_panics {
 
     #[test]
     fn the_project_registry_itself_is_valid() {
-        assert!(check(PROJECT_REGISTRY).is_ok());
+        assert!(check(PROJECT_REGISTRY, crate::validate::Rules::Project).is_ok());
     }
 }

@@ -18,6 +18,8 @@ pub struct ReasonSpec {
     pub doc: String,
     pub reference: String,
     pub link: Option<String>,
+    pub normal_closure: bool,
+    pub reconnect: Option<String>,
 }
 
 /// A checked `[[range]]`.
@@ -71,8 +73,21 @@ impl Model {
     }
 }
 
-pub fn validate(registry: &Registry) -> Result<Model, Vec<Diagnostic>> {
+/// Which rules apply beyond the common ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rules {
+    /// The registry of `close-reasons` itself: the codes of the standard.
+    Project,
+    /// An application's own registry: private-use codes (4000-4999), or codes
+    /// registered with IANA (3000-3999) and marked `iana = true`.
+    Application,
+}
+
+pub fn validate(registry: &Registry, rules: Rules) -> Result<Model, Vec<Diagnostic>> {
     let mut errors = Vec::new();
+    for reason in &registry.reasons {
+        check_allocation(reason, rules, &mut errors);
+    }
     let reasons: Vec<_> = registry
         .reasons
         .iter()
@@ -99,7 +114,7 @@ pub fn validate(registry: &Registry) -> Result<Model, Vec<Diagnostic>> {
     );
     check_duplicate_values(registry, &mut errors);
     check_overlaps(registry, &mut errors);
-    check_coverage(registry, &mut errors);
+    check_coverage(registry, rules, &mut errors);
 
     if errors.is_empty() {
         Ok(Model { reasons, ranges })
@@ -115,6 +130,9 @@ fn check_reason(reason: &Reason, errors: &mut Vec<Diagnostic>) -> Option<ReasonS
     let doc = text(&reason.doc, "doc", errors);
     let reference = text(&reason.reference, "reference", errors);
     let link = optional(reason.link.as_ref(), |link| check_link(link, errors));
+    let reconnect = optional(reason.reconnect.as_ref(), |advice| {
+        text(advice, "reconnect", errors)
+    });
     Some(ReasonSpec {
         name: reason.name.value.clone(),
         variant: variant_name(&reason.name.value),
@@ -124,7 +142,52 @@ fn check_reason(reason: &Reason, errors: &mut Vec<Diagnostic>) -> Option<ReasonS
         doc: doc?,
         reference: reference?,
         link: link?,
+        normal_closure: reason
+            .normal_closure
+            .as_ref()
+            .is_some_and(|flag| flag.value),
+        reconnect: reconnect?,
     })
+}
+
+const IANA_CODES: std::ops::RangeInclusive<i128> = 3000..=3999;
+const PRIVATE_CODES: std::ops::RangeInclusive<i128> = 4000..=4999;
+
+/// Where a code may come from: `iana = true` only in 3000-3999, and for applications
+/// only private-use codes or their IANA registrations.
+fn check_allocation(reason: &Reason, rules: Rules, errors: &mut Vec<Diagnostic>) {
+    let code = reason.value.value;
+    let claims_iana = reason.iana.as_ref().filter(|flag| flag.value);
+    if let Some(flag) = claims_iana {
+        if !IANA_CODES.contains(&code) {
+            errors.push(
+                Diagnostic::new(
+                    flag.span.clone(),
+                    format!("`iana = true` on {code}, which is outside the IANA range 3000-3999"),
+                )
+                .related(reason.value.span.clone(), "the value is here")
+                .hint("IANA registers codes 3000-3999 only; remove `iana` or fix the value"),
+            );
+        }
+        return;
+    }
+    if rules == Rules::Project || PRIVATE_CODES.contains(&code) || !(1..=65535).contains(&code) {
+        return;
+    }
+    let diagnostic = if IANA_CODES.contains(&code) {
+        Diagnostic::new(
+            reason.value.span.clone(),
+            format!("{code} is in the IANA range 3000-3999, but `{}` does not say it is registered", reason.name.value),
+        )
+        .hint("add `iana = true` if IANA registered this code for your application, or use a private-use code (4000-4999)")
+    } else {
+        Diagnostic::new(
+            reason.value.span.clone(),
+            format!("{code} is not an application code"),
+        )
+        .hint("applications use private-use codes (4000-4999), or codes IANA registered for them (3000-3999, with `iana = true`)")
+    };
+    errors.push(diagnostic);
 }
 
 fn check_range(range: &CodeRange, errors: &mut Vec<Diagnostic>) -> Option<RangeSpec> {
@@ -427,7 +490,7 @@ fn check_overlaps(registry: &Registry, errors: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_coverage(registry: &Registry, errors: &mut Vec<Diagnostic>) {
+fn check_coverage(registry: &Registry, rules: Rules, errors: &mut Vec<Diagnostic>) {
     let bounds_valid = registry.ranges.iter().all(|range| {
         (0..=i128::from(u16::MAX)).contains(&range.start.value)
             && (range.start.value..=i128::from(u16::MAX)).contains(&range.end.value)
@@ -441,6 +504,12 @@ fn check_coverage(registry: &Registry, errors: &mut Vec<Diagnostic>) {
         let code = reason.value.value;
         // An impossible value is reported as such, not also as lying outside the ranges.
         if !(1..=i128::from(u16::MAX)).contains(&code) {
+            continue;
+        }
+        // Likewise a code an application may not use at all.
+        if rules == Rules::Application
+            && !(IANA_CODES.contains(&code) || PRIVATE_CODES.contains(&code))
+        {
             continue;
         }
         if !registry
@@ -466,7 +535,7 @@ mod tests {
     fn check(source: &str) -> Result<Model, Vec<String>> {
         let (registry, diagnostics) = Registry::parse(source);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
-        validate(&registry.unwrap()).map_err(|errors| {
+        validate(&registry.unwrap(), Rules::Project).map_err(|errors| {
             errors
                 .iter()
                 .map(|error| error.render("r.toml", source))

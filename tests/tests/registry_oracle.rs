@@ -46,6 +46,17 @@ fn every_reason_matches_its_entry() {
         assert_eq!(reason.reference(), text(entry, "reference"));
         assert_eq!(reason.link(), entry.get("link").and_then(Value::as_str));
         assert_eq!(reason.is_sendable(), entry["sendable"].as_bool().unwrap());
+        assert_eq!(
+            reason.is_normal_closure(),
+            entry
+                .get("normal_closure")
+                .and_then(Value::as_bool)
+                .unwrap_or(false)
+        );
+        assert_eq!(
+            reason.reconnect(),
+            entry.get("reconnect").and_then(Value::as_str)
+        );
         assert_eq!(CloseReason::from_code(reason.code()), Some(*reason));
     }
 }
