@@ -1,4 +1,5 @@
 use core::fmt;
+use core::num::NonZeroU16;
 use core::ops::Deref;
 
 use crate::CloseCode;
@@ -9,6 +10,12 @@ pub const MAX_PAYLOAD_LEN: usize = 125;
 
 /// The longest reason text: the payload less the two bytes of the status code.
 pub const MAX_REASON_LEN: usize = MAX_PAYLOAD_LEN - 2;
+
+// The answers to a bad Close frame are rules of the protocol (RFC 6455 §7.1.7, §8.1),
+// not entries of the registry: the codec keeps working, and reports only the registry's
+// own errors, while a maintainer's edit of the registry is broken.
+const PROTOCOL_ERROR: CloseCode = CloseCode::from_nonzero(NonZeroU16::new(1002).unwrap());
+const INVALID_PAYLOAD_DATA: CloseCode = CloseCode::from_nonzero(NonZeroU16::new(1007).unwrap());
 
 /// The body of a Close frame: a status code and a UTF-8 reason borrowed from the payload.
 ///
@@ -304,8 +311,8 @@ impl CloseFrameError {
     #[must_use]
     pub const fn answer(&self) -> CloseCode {
         match self {
-            CloseFrameError::InvalidUtf8 { .. } => CloseCode::INCONSISTENT_DATA,
-            _ => CloseCode::PROTOCOL_ERROR,
+            CloseFrameError::InvalidUtf8 { .. } => INVALID_PAYLOAD_DATA,
+            _ => PROTOCOL_ERROR,
         }
     }
 

@@ -68,8 +68,21 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
         (quote!(#[repr(u16)]), quote!(self as u16))
     };
 
+    // The table follows whatever the user wrote, so the enum's documentation lists
+    // its codes without anyone keeping a list by hand.
+    let table = if reasons.is_empty() {
+        None
+    } else {
+        let table = format!(
+            "\n\n# Codes\n\nGenerated from the registry.\n\n{}",
+            reasons_table(model, ident)
+        );
+        Some(quote!(#[doc = #table]))
+    };
+
     quote! {
         #(#attrs)*
+        #table
         #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
         #repr
         #vis enum #ident {
@@ -468,21 +481,7 @@ fn range_doc(range: &RangeSpec) -> String {
 
 /// The registry as Markdown tables whose names link to the generated items.
 pub fn markdown_table(model: &Model, reasons: &Ident, ranges: &Ident) -> String {
-    let yes_no = |flag: bool| if flag { "yes" } else { "no" };
-    let mut table = String::from(
-        "\n\n| Code | Variant | Title | Sendable | Reference |\n|---:|---|---|:---:|---|\n",
-    );
-    for reason in &model.reasons {
-        table += &format!(
-            "| {} | [`{}`]({reasons}::{}) | {} | {} | {} |\n",
-            reason.value,
-            reason.variant,
-            reason.variant,
-            escape_cell(&reason.title),
-            yes_no(reason.sendable),
-            reference_markdown(&reason.reference, reason.link.as_deref()),
-        );
-    }
+    let mut table = format!("\n\n{}", reasons_table(model, reasons));
     table += "\n| Codes | Range | Title | Unnamed codes sendable |\n|---|---|---|:---:|\n";
     for range in &model.ranges {
         table += &format!(
@@ -496,6 +495,32 @@ pub fn markdown_table(model: &Model, reasons: &Ident, ranges: &Ident) -> String 
         );
     }
     table
+}
+
+/// One row per reason, linking each variant.
+fn reasons_table(model: &Model, reasons: &Ident) -> String {
+    let mut table = String::from(
+        "| Code | Variant | Title | Sendable | Reference |\n|---:|---|---|:---:|---|\n",
+    );
+    for reason in &model.reasons {
+        table += &format!(
+            "| {} | [`{}`]({reasons}::{}) | {} | {} | {} |\n",
+            reason.value,
+            reason.variant,
+            reason.variant,
+            escape_cell(&reason.title),
+            yes_no(reason.sendable),
+            escape_cell(&reference_markdown(
+                &reason.reference,
+                reason.link.as_deref()
+            )),
+        );
+    }
+    table
+}
+
+fn yes_no(flag: bool) -> &'static str {
+    if flag { "yes" } else { "no" }
 }
 
 /// A title may contain `|`, which would end a Markdown table cell.

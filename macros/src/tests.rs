@@ -238,7 +238,12 @@ mod never_panics {
     const PROJECT_REGISTRY: &str = include_str!("../../close-reasons.toml");
 
     fn run(text: &str) {
-        match check(text, crate::validate::Rules::Project) {
+        run_with(text, crate::validate::Rules::Project);
+        run_with(text, crate::validate::Rules::Application);
+    }
+
+    fn run_with(text: &str, rules: crate::validate::Rules) {
+        match check(text, rules) {
             Ok(model) => {
                 let shell = Shell {
                     attrs: Vec::new(),

@@ -25,6 +25,16 @@ doc = "Uses the value of `session_expired` again."
 reference = "close-reasons end-to-end test"
 "#;
 
+const CHAT_REASON: &str = r#"
+[[reason]]
+name = "muted"
+value = 4400
+title = "Muted"
+sendable = true
+doc = "A moderator muted the user for the rest of the session."
+reference = "close-reasons end-to-end test"
+"#;
+
 fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
@@ -133,6 +143,58 @@ fn adding_a_code_is_a_data_edit() {
     assert!(
         stderr.contains("help: every close code has one name"),
         "{stderr}"
+    );
+    // The generated items are stood in for, so the hand-written code adds no errors.
+    assert!(
+        !stderr.contains("error["),
+        "only registry errors expected:\n{stderr}"
+    );
+    text = text.replace(DUPLICATE_REASON, "");
+    std::fs::write(&registry, &text).unwrap();
+
+    // The same holds for an application's own registry: the chat example's.
+    let chat_registry = workspace.join("examples/chat/close-codes.toml");
+    let chat = |code: &str| {
+        let output = cargo(
+            &workspace,
+            &target,
+            &["run", "--quiet", "-p", "chat-close-codes", "--", code],
+        );
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert_eq!(
+        chat("4400"),
+        "4400 (Private Use): not a code of the chat protocol\n"
+    );
+    let mut chat_text = std::fs::read_to_string(&chat_registry).unwrap();
+    chat_text.push_str(CHAT_REASON);
+    std::fs::write(&chat_registry, &chat_text).unwrap();
+    assert!(
+        chat("4400").starts_with("4400 Muted (A moderator muted the user"),
+        "{}",
+        chat("4400")
+    );
+
+    chat_text = chat_text.replace("value = 4400", "value = 5400");
+    std::fs::write(&chat_registry, &chat_text).unwrap();
+    let outside_at = chat_text.rfind("value = 5400").unwrap();
+    let outside_line = chat_text[..outside_at].matches('\n').count() + 1;
+    let build = cargo(&workspace, &target, &["build", "-p", "chat-close-codes"]);
+    let stderr = String::from_utf8_lossy(&build.stderr);
+    assert!(!build.status.success());
+    let expected = format!("close-codes.toml:{outside_line}:9: 5400 is not an application code");
+    assert!(
+        stderr.contains(&expected),
+        "expected {expected:?} in:\n{stderr}"
+    );
+    assert!(
+        !stderr.contains("error["),
+        "only registry errors expected:\n{stderr}"
     );
 
     let _ = std::fs::remove_dir_all(&scratch);
