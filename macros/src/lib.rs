@@ -13,6 +13,7 @@
 mod attr;
 mod diagnostic;
 mod expand;
+mod fallback;
 mod registry;
 mod source;
 mod validate;
@@ -112,7 +113,12 @@ fn expand_registry(
         Ok(source) => source,
         Err(error) => {
             let message = format!("{}\n   = help: {}", error.message, error.hint);
-            return fallback(&shell, &target, syn::Error::new(span, message));
+            return fallback(
+                &shell,
+                &target,
+                syn::Error::new(span, message),
+                &Model::empty(),
+            );
         }
     };
     let rules = if args.ranges.is_some() {
@@ -131,7 +137,10 @@ fn expand_registry(
             let expanded = expand::expand(&model, &shell, &target);
             quote!(#track #expanded)
         }
-        Err(diagnostics) => {
+        Err(Failure {
+            diagnostics,
+            stand_in,
+        }) => {
             let mut errors = diagnostics.iter().map(|diagnostic| {
                 syn::Error::new(span, diagnostic.render(&source.display_path, &source.text))
             });
@@ -139,37 +148,56 @@ fn expand_registry(
                 .next()
                 .unwrap_or_else(|| syn::Error::new(span, "the registry could not be read"));
             combined.extend(errors);
-            let stand_in = fallback(&shell, &target, combined);
-            quote!(#track #stand_in)
+            let expanded = fallback(&shell, &target, combined, &stand_in);
+            quote!(#track #expanded)
         }
     }
+}
+
+/// Why a registry cannot be expanded, and the stand-in to expand instead.
+struct Failure {
+    diagnostics: Vec<diagnostic::Diagnostic>,
+    stand_in: Model,
 }
 
 /// Reads and validates registry source text: the model, or every problem found.
-fn check(text: &str, rules: Rules) -> Result<Model, Vec<diagnostic::Diagnostic>> {
+fn check(text: &str, rules: Rules) -> Result<Model, Failure> {
     let (registry, mut diagnostics) = Registry::parse(text);
+    let Some(registry) = registry else {
+        return Err(Failure {
+            diagnostics,
+            stand_in: Model::empty(),
+        });
+    };
     // Entries that could be read are checked even when others could not, so that one
-    // build reports every mistake.
-    match registry.map(|registry| validate::validate(&registry, rules)) {
-        Some(Ok(model)) if diagnostics.is_empty() => Ok(model),
-        Some(Err(more)) => {
-            diagnostics.extend(more);
-            diagnostics.sort_by_key(|diagnostic| diagnostic.span.start);
-            Err(diagnostics)
-        }
-        _ => Err(diagnostics),
+    // build reports every mistake; after a syntax error they are only salvaged.
+    let validated = if registry.syntax_broken {
+        None
+    } else {
+        Some(validate::validate(&registry, rules))
+    };
+    match validated {
+        Some(Ok(model)) if diagnostics.is_empty() => return Ok(model),
+        Some(Err(more)) => diagnostics.extend(more),
+        _ => {}
     }
+    diagnostics.sort_by_key(|diagnostic| diagnostic.span.start);
+    Err(Failure {
+        diagnostics,
+        stand_in: fallback::salvage(&registry),
+    })
 }
 
-/// The errors, plus the generated items as if the registry were empty, so that code
-/// using them does not add errors of its own to the ones about the registry.
-fn fallback(shell: &Shell, target: &Target<'_>, error: syn::Error) -> TokenStream {
+/// The errors, plus a stand-in for the generated items, so that code using them does
+/// not add errors of its own to the ones about the registry.
+fn fallback(
+    shell: &Shell,
+    target: &Target<'_>,
+    error: syn::Error,
+    stand_in: &Model,
+) -> TokenStream {
     let error = error.to_compile_error();
-    let empty = Model {
-        reasons: Vec::new(),
-        ranges: Vec::new(),
-    };
-    let stand_in = expand::expand(&empty, shell, target);
+    let stand_in = expand::expand(stand_in, shell, target);
     quote!(#error #stand_in)
 }
 

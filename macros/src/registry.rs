@@ -57,6 +57,9 @@ pub struct Registry {
     /// Some `[[range]]` could not be read; checks that need every range are skipped,
     /// so the maintainer sees the real mistake and not its consequences.
     pub ranges_incomplete: bool,
+    /// The TOML itself is broken: the entries are what could be recovered, good for a
+    /// stand-in but not to be validated.
+    pub syntax_broken: bool,
 }
 
 const TOP_LEVEL_KEYS: &[&str] = &["reason", "range"];
@@ -84,8 +87,9 @@ const RANGE_FIELDS: &[&str] = &[
 ];
 
 impl Registry {
-    /// Parses the registry source. Returns the entries that could be read (`None` when
-    /// the TOML itself is broken) and every problem found on the way.
+    /// Parses the registry source. Returns the entries that could be read and every
+    /// problem found on the way. When the TOML itself is broken, only the syntax errors
+    /// are reported and the registry is marked [`syntax_broken`](Self::syntax_broken).
     pub fn parse(source: &str) -> (Option<Registry>, Vec<Diagnostic>) {
         let (document, syntax_errors) = DeTable::parse_recoverable(source);
         let mut diagnostics: Vec<Diagnostic> = syntax_errors
@@ -99,17 +103,22 @@ impl Registry {
                 .hint("fix the TOML syntax; see https://toml.io for the format")
             })
             .collect();
-        if !diagnostics.is_empty() {
-            // A document that does not parse yields partial tables; reading them would
-            // only add errors that are consequences of the syntax error.
-            return (None, diagnostics);
-        }
-
+        // A document that does not parse yields partial tables; the problems found in
+        // them are consequences of the syntax error and are not reported.
+        let syntax_broken = !diagnostics.is_empty();
+        let mut consequences = Vec::new();
         let mut reader = Reader {
-            diagnostics: &mut diagnostics,
+            diagnostics: if syntax_broken {
+                &mut consequences
+            } else {
+                &mut diagnostics
+            },
             suggested: Vec::new(),
         };
-        let mut registry = Registry::default();
+        let mut registry = Registry {
+            syntax_broken,
+            ..Registry::default()
+        };
         let root = document.get_ref();
         for (key, value) in root.iter() {
             match &**key.get_ref() {
@@ -511,6 +520,8 @@ mod tests {
 
     #[test]
     fn reports_syntax_errors_with_location() {
+        let (registry, _) = Registry::parse("[[reason]\nname = 1\n");
+        assert!(registry.unwrap().syntax_broken);
         let messages = messages("[[reason]\nname = 1\n");
         assert!(!messages.is_empty());
         assert!(messages[0].starts_with("r.toml:1:"), "{messages:?}");

@@ -184,7 +184,9 @@ fn doc_text_survives_intact() {
         "[[reason]]\nname = \"tricky\"\nvalue = 4001\ntitle = \"Tricky\"\nsendable = true\n",
     );
     toml_text += &format!("doc = '''{tricky}'''\nreference = \"x\"\n");
-    let model = check(&toml_text, Rules::Application).unwrap();
+    let Ok(model) = check(&toml_text, Rules::Application) else {
+        panic!("the registry is valid");
+    };
     assert_eq!(model.reasons[0].doc, tricky);
     let shell = Shell {
         attrs: Vec::new(),
@@ -244,21 +246,11 @@ mod never_panics {
 
     fn run_with(text: &str, rules: crate::validate::Rules) {
         match check(text, rules) {
-            Ok(model) => {
-                let shell = Shell {
-                    attrs: Vec::new(),
-                    vis: syn::parse_quote!(pub),
-                    ident: syn::parse_quote!(Fuzzed),
-                };
-                let krate: syn::Path = syn::parse_quote!(::close_reasons);
-                let ranges: proc_macro2::Ident = syn::parse_quote!(FuzzedRange);
-                let target = Target {
-                    krate: &krate,
-                    ranges: Some(&ranges),
-                };
-                let _ = crate::expand::expand(&model, &shell, &target);
-            }
-            Err(diagnostics) => {
+            Ok(model) => expand_model(&model),
+            Err(crate::Failure {
+                diagnostics,
+                stand_in,
+            }) => {
                 assert!(
                     !diagnostics.is_empty(),
                     "an error result names at least one problem"
@@ -267,8 +259,24 @@ mod never_panics {
                     let rendered = diagnostic.render("fuzz.toml", text);
                     assert!(rendered.starts_with("fuzz.toml:"), "{rendered}");
                 }
+                expand_model(&stand_in);
             }
         }
+    }
+
+    fn expand_model(model: &crate::validate::Model) {
+        let shell = Shell {
+            attrs: Vec::new(),
+            vis: syn::parse_quote!(pub),
+            ident: syn::parse_quote!(Fuzzed),
+        };
+        let krate: syn::Path = syn::parse_quote!(::close_reasons);
+        let ranges: proc_macro2::Ident = syn::parse_quote!(FuzzedRange);
+        let target = Target {
+            krate: &krate,
+            ranges: Some(&ranges),
+        };
+        let _ = crate::expand::expand(model, &shell, &target);
     }
 
     fn floor(text: &str, mut index: usize) -> usize {

@@ -44,9 +44,18 @@ pub struct Model {
 }
 
 impl Model {
+    /// A registry without entries: the stand-in when nothing could be read.
+    pub fn empty() -> Model {
+        Model {
+            reasons: Vec::new(),
+            ranges: Vec::new(),
+        }
+    }
+
     /// Whether an endpoint may send `code` and must accept it: a named reason decides
     /// for itself, any other code takes the rule of its range, and a code in no range
-    /// is never valid.
+    /// is never valid. The plain statement of the rule that `sendable_runs` computes.
+    #[cfg(test)]
     pub fn is_sendable(&self, code: u16) -> bool {
         if let Some(reason) = self.reasons.iter().find(|reason| reason.value == code) {
             return reason.sendable;
@@ -59,11 +68,18 @@ impl Model {
 
     /// The sendable codes as maximal runs `start..=end`, ascending.
     pub fn sendable_runs(&self) -> Vec<(u16, u16)> {
+        // One flag per code, ranges first and named reasons over them: the same rule
+        // as `is_sendable`, in time linear in the number of codes.
+        let mut sendable = vec![false; usize::from(u16::MAX) + 1];
+        for range in &self.ranges {
+            sendable[usize::from(range.start)..=usize::from(range.end)].fill(range.sendable);
+        }
+        for reason in &self.reasons {
+            sendable[usize::from(reason.value)] = reason.sendable;
+        }
+        sendable[0] = false;
         let mut runs: Vec<(u16, u16)> = Vec::new();
-        for code in 1..=u16::MAX {
-            if !self.is_sendable(code) {
-                continue;
-            }
+        for (code, _) in (0..=u16::MAX).zip(&sendable).filter(|(_, flag)| **flag) {
             match runs.last_mut() {
                 Some((_, end)) if *end + 1 == code => *end = code,
                 _ => runs.push((code, code)),
@@ -316,6 +332,11 @@ const KEYWORDS: &[&str] = &[
     "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
     "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
+
+/// Whether a registry name can become the generated identifiers.
+pub fn is_usable_name(name: &str) -> bool {
+    is_snake_case(name) && !KEYWORDS.contains(&name)
+}
 
 fn is_snake_case(name: &str) -> bool {
     let mut previous = '_';
@@ -666,5 +687,18 @@ mod tests {
         source += &reason("b", "12").replace("sendable = true", "sendable = false");
         let model = check(&source).unwrap();
         assert_eq!(model.sendable_runs(), [(3, 3), (10, 11), (13, 20)]);
+    }
+
+    #[test]
+    fn sendable_runs_state_the_rule_for_every_code() {
+        let source = include_str!("../../close-reasons.toml");
+        let model = check(source).unwrap();
+        let runs = model.sendable_runs();
+        for code in 0..=u16::MAX {
+            let in_run = runs
+                .iter()
+                .any(|&(start, end)| (start..=end).contains(&code));
+            assert_eq!(in_run, code != 0 && model.is_sendable(code), "{code}");
+        }
     }
 }

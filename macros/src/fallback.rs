@@ -1,0 +1,146 @@
+//! The stand-in emitted when the registry has errors: as much of the real expansion as
+//! the readable entries allow, so that code using the generated items (`Kicked`,
+//! `CloseCode::GOING_AWAY`, …) adds no errors of its own to the ones about the registry.
+
+use std::collections::HashSet;
+
+use crate::registry::Registry;
+use crate::validate::{Model, RangeSpec, ReasonSpec, is_usable_name, variant_name};
+
+/// Every entry whose name can become an identifier, once; values that are invalid or
+/// taken are replaced by unused ones, and overlapping ranges are left out.
+pub fn salvage(registry: &Registry) -> Model {
+    let mut identifiers = HashSet::new();
+    let mut usable = |name: &str| {
+        is_usable_name(name)
+            && identifiers.insert(variant_name(name))
+            && identifiers.insert(name.to_ascii_uppercase())
+    };
+
+    let mut taken: HashSet<u16> = HashSet::new();
+    let mut reasons: Vec<(ReasonSpec, bool)> = Vec::new();
+    for reason in &registry.reasons {
+        if !usable(&reason.name.value) {
+            continue;
+        }
+        let value = u16::try_from(reason.value.value)
+            .ok()
+            .filter(|value| *value != 0 && taken.insert(*value));
+        let spec = ReasonSpec {
+            name: reason.name.value.clone(),
+            variant: variant_name(&reason.name.value),
+            value: value.unwrap_or(0),
+            title: reason.title.value.clone(),
+            sendable: reason.sendable,
+            doc: reason.doc.value.clone(),
+            reference: reason.reference.value.clone(),
+            link: None,
+            normal_closure: false,
+            reconnect: None,
+        };
+        reasons.push((spec, value.is_some()));
+    }
+    let mut spare = (1..=u16::MAX).rev().filter(|value| !taken.contains(value));
+    let reasons = reasons
+        .into_iter()
+        .filter_map(|(mut spec, has_value)| {
+            if !has_value {
+                spec.value = spare.next()?;
+            }
+            Some(spec)
+        })
+        .collect();
+
+    let mut ranges: Vec<RangeSpec> = Vec::new();
+    for range in &registry.ranges {
+        let (Ok(start), Ok(end)) = (
+            u16::try_from(range.start.value),
+            u16::try_from(range.end.value),
+        ) else {
+            continue;
+        };
+        let (start, end) = (start.min(end), start.max(end));
+        let overlaps = ranges
+            .iter()
+            .any(|other| other.start <= end && start <= other.end);
+        if overlaps || !usable(&range.name.value) {
+            continue;
+        }
+        ranges.push(RangeSpec {
+            name: range.name.value.clone(),
+            variant: variant_name(&range.name.value),
+            start,
+            end,
+            title: range.title.value.clone(),
+            sendable: range.sendable,
+            doc: range.doc.value.clone(),
+            reference: None,
+            link: None,
+        });
+    }
+    Model { reasons, ranges }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn salvaged(source: &str) -> Model {
+        salvage(&Registry::parse(source).0.unwrap())
+    }
+
+    const ENTRY: &str = "[[reason]]\nname = \"NAME\"\nvalue = VALUE\ntitle = \"T\"\nsendable = true\ndoc = \"D\"\nreference = \"R\"\n";
+
+    fn entry(name: &str, value: &str) -> String {
+        ENTRY.replace("NAME", name).replace("VALUE", value)
+    }
+
+    #[test]
+    fn keeps_usable_names_and_replaces_bad_values() {
+        let source = entry("kicked", "4001")
+            + &entry("clash", "4001")
+            + &entry("zero", "0")
+            + &entry("Bad-Name", "4003")
+            + &entry("kicked", "4004");
+        let model = salvaged(&source);
+        let reasons: Vec<_> = model
+            .reasons
+            .iter()
+            .map(|r| (r.name.as_str(), r.value))
+            .collect();
+        assert_eq!(
+            reasons,
+            [("kicked", 4001), ("clash", 65535), ("zero", 65534)]
+        );
+    }
+
+    #[test]
+    fn skips_ranges_that_overlap_or_are_unreadable() {
+        let range = "[[range]]\nname = \"NAME\"\nstart = START\nend = END\ntitle = \"T\"\nsendable = true\ndoc = \"D\"\n";
+        let make = |name: &str, start: &str, end: &str| {
+            range
+                .replace("NAME", name)
+                .replace("START", start)
+                .replace("END", end)
+        };
+        let source =
+            make("low", "10", "1") + &make("mid", "5", "20") + &make("high", "30", "70000");
+        let model = salvaged(&source);
+        assert_eq!(model.ranges.len(), 1);
+        assert_eq!((model.ranges[0].start, model.ranges[0].end), (1, 10));
+    }
+
+    #[test]
+    fn a_broken_document_still_yields_its_readable_entries() {
+        let source =
+            entry("kicked", "4001") + "[[reason]\nname = \"x\"\n" + &entry("muted", "4002");
+        let (registry, diagnostics) = Registry::parse(&source);
+        assert!(!diagnostics.is_empty());
+        let names: Vec<_> = salvage(&registry.unwrap())
+            .reasons
+            .into_iter()
+            .map(|r| r.name)
+            .collect();
+        assert!(names.contains(&"kicked".to_owned()), "{names:?}");
+    }
+}
