@@ -62,10 +62,18 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
 
     // An enum without variants cannot be `repr(u16)` or cast; that only happens for
     // the stand-in emitted when the registry has errors.
-    let (repr, code_body) = if reasons.is_empty() {
-        (quote!(), quote!(match self {}))
+    let (repr, code_body, close_code_body) = if reasons.is_empty() {
+        (quote!(), quote!(match self {}), quote!(match self {}))
     } else {
-        (quote!(#[repr(u16)]), quote!(self as u16))
+        // The registry has no code 0, so the fallback arm is never taken; it keeps the
+        // conversion free of panics and of one constant per variant.
+        let close_code = quote! {
+            match ::core::num::NonZeroU16::new(self as u16) {
+                ::core::option::Option::Some(code) => #krate::CloseCode::from_nonzero(code),
+                ::core::option::Option::None => #krate::CloseCode::from_nonzero(::core::num::NonZeroU16::MAX),
+            }
+        };
+        (quote!(#[repr(u16)]), quote!(self as u16), close_code)
     };
 
     // The table follows whatever the user wrote, so the enum's documentation lists
@@ -168,14 +176,7 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
             #[inline]
             #[must_use]
             pub const fn close_code(self) -> #krate::CloseCode {
-                match self {
-                    #( #ident::#variants => #krate::CloseCode::from_nonzero(
-                        const { match ::core::num::NonZeroU16::new(#values) {
-                            ::core::option::Option::Some(code) => code,
-                            ::core::option::Option::None => panic!("the registry has no code 0"),
-                        } }
-                    ), )*
-                }
+                #close_code_body
             }
 
             const fn label(self) -> &'static str {

@@ -1,0 +1,202 @@
+//! close-reasons against tungstenite 0.29 and hand-written limits, on a uniform random
+//! stream of codes and on a realistic mix. `cargo bench -p close-reasons-benches`.
+//!
+//! Each code goes through `black_box`, so the compiler sees one code at a time, as in
+//! a frame parser; `wire_check_batch` also shows what happens when it sees the whole
+//! stream and can vectorise.
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+
+use close_reasons::{CloseCode, CloseFrame, CloseReason};
+use close_reasons_benches::{
+    Bitmap, ReasonTable, StackBuffer, minimal_display, minimal_parse, payload_stream,
+    realistic_stream, uniform_stream,
+};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
+
+fn streams() -> [(&'static str, Vec<u16>); 2] {
+    [
+        ("uniform", uniform_stream()),
+        ("realistic", realistic_stream()),
+    ]
+}
+
+fn wire_check(c: &mut Criterion) {
+    let bitmap = Bitmap::of_sendable_codes();
+    for (name, stream) in streams() {
+        let mut group = c.benchmark_group(format!("wire_check/{name}"));
+        group.throughput(Throughput::Elements(stream.len() as u64));
+        group.bench_function("close-reasons", |b| {
+            b.iter(|| {
+                stream
+                    .iter()
+                    .filter(|&&code| {
+                        CloseCode::new(black_box(code)).is_some_and(CloseCode::is_sendable)
+                    })
+                    .count()
+            });
+        });
+        group.bench_function("tungstenite", |b| {
+            b.iter(|| {
+                stream
+                    .iter()
+                    .filter(|&&code| TungsteniteCode::from(black_box(code)).is_allowed())
+                    .count()
+            });
+        });
+        group.bench_function("bitmap (limit)", |b| {
+            b.iter(|| {
+                stream
+                    .iter()
+                    .filter(|&&code| bitmap.contains(black_box(code)))
+                    .count()
+            });
+        });
+        group.finish();
+    }
+}
+
+fn wire_check_batch(c: &mut Criterion) {
+    let bitmap = Bitmap::of_sendable_codes();
+    for (name, stream) in streams() {
+        let mut group = c.benchmark_group(format!("wire_check_batch/{name}"));
+        group.throughput(Throughput::Elements(stream.len() as u64));
+        group.bench_function("close-reasons", |b| {
+            b.iter(|| {
+                black_box(&stream)
+                    .iter()
+                    .filter(|&&code| CloseCode::new(code).is_some_and(CloseCode::is_sendable))
+                    .count()
+            });
+        });
+        group.bench_function("tungstenite", |b| {
+            b.iter(|| {
+                black_box(&stream)
+                    .iter()
+                    .filter(|&&code| TungsteniteCode::from(code).is_allowed())
+                    .count()
+            });
+        });
+        group.bench_function("bitmap (limit)", |b| {
+            b.iter(|| {
+                black_box(&stream)
+                    .iter()
+                    .filter(|&&code| bitmap.contains(code))
+                    .count()
+            });
+        });
+        group.finish();
+    }
+}
+
+fn reason_lookup(c: &mut Criterion) {
+    let table = ReasonTable::new();
+    for (name, stream) in streams() {
+        let mut group = c.benchmark_group(format!("reason_lookup/{name}"));
+        group.throughput(Throughput::Elements(stream.len() as u64));
+        group.bench_function("close-reasons", |b| {
+            b.iter(|| {
+                for &code in &stream {
+                    black_box(CloseReason::from_code(black_box(code)));
+                }
+            });
+        });
+        group.bench_function("close-reasons CloseCode::reason", |b| {
+            b.iter(|| {
+                for &code in &stream {
+                    black_box(CloseCode::new(black_box(code)).and_then(CloseCode::reason));
+                }
+            });
+        });
+        group.bench_function("tungstenite", |b| {
+            b.iter(|| {
+                for &code in &stream {
+                    black_box(TungsteniteCode::from(black_box(code)));
+                }
+            });
+        });
+        group.bench_function("table (limit)", |b| {
+            b.iter(|| {
+                for &code in &stream {
+                    black_box(table.get(black_box(code)));
+                }
+            });
+        });
+        group.finish();
+    }
+}
+
+fn display(c: &mut Criterion) {
+    for (name, stream) in streams() {
+        let codes: Vec<CloseCode> = stream
+            .iter()
+            .filter_map(|&code| CloseCode::new(code))
+            .collect();
+        let theirs: Vec<TungsteniteCode> = codes.iter().map(|code| code.get().into()).collect();
+        let mut group = c.benchmark_group(format!("display/{name}"));
+        group.sample_size(20);
+        group.throughput(Throughput::Elements(codes.len() as u64));
+        let mut buffer = StackBuffer::new();
+        group.bench_function("close-reasons", |b| {
+            b.iter(|| {
+                for &code in &codes {
+                    buffer.clear();
+                    let _ = write!(buffer, "{}", black_box(code));
+                    black_box(buffer.as_str());
+                }
+            });
+        });
+        group.bench_function("tungstenite (number only)", |b| {
+            b.iter(|| {
+                for &code in &theirs {
+                    buffer.clear();
+                    let _ = write!(buffer, "{}", black_box(code));
+                    black_box(buffer.as_str());
+                }
+            });
+        });
+        group.bench_function("hand-written (limit)", |b| {
+            b.iter(|| {
+                for &code in &codes {
+                    buffer.clear();
+                    minimal_display(&mut buffer, black_box(code).get());
+                    black_box(buffer.as_str());
+                }
+            });
+        });
+        group.finish();
+    }
+}
+
+fn parse(c: &mut Criterion) {
+    let payloads = payload_stream();
+    let bitmap = Bitmap::of_sendable_codes();
+    let mut group = c.benchmark_group("parse/realistic");
+    group.throughput(Throughput::Elements(payloads.len() as u64));
+    group.bench_function("close-reasons", |b| {
+        b.iter(|| {
+            for payload in &payloads {
+                let _ = black_box(CloseFrame::parse(black_box(payload)));
+            }
+        });
+    });
+    group.bench_function("minimal parser (limit)", |b| {
+        b.iter(|| {
+            for payload in &payloads {
+                black_box(minimal_parse(&bitmap, black_box(payload)));
+            }
+        });
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(std::time::Duration::from_secs(1))
+        .measurement_time(std::time::Duration::from_secs(3));
+    targets = wire_check, wire_check_batch, reason_lookup, display, parse
+}
+criterion_main!(benches);

@@ -1,0 +1,284 @@
+//! Inputs and hand-written baselines for the benchmarks in `benches/codes.rs`.
+//!
+//! The baselines are the practical limit for each operation: what a crate that knew
+//! nothing but the answer table would write. Their tests check that they give the same
+//! answers as close-reasons, so that the comparison is between equal work.
+
+use std::fmt;
+
+/// The realistic mix of received codes: mostly normal closes, some local reports,
+/// some application codes.
+pub const REALISTIC_MIX: [u16; 10] = [1000, 1001, 1005, 1006, 1011, 1008, 4000, 4001, 3000, 1002];
+
+/// Codes per stream; every benchmark iteration walks one whole stream. A million:
+/// far more than a branch predictor can learn, so a branchy check pays for its
+/// mispredictions as it would on live traffic (with a few thousand codes repeated,
+/// modern predictors memorise the sequence and hide them).
+pub const STREAM_LEN: usize = 1 << 20;
+
+/// A fixed-seed generator (xorshift), so every run measures the same streams.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+/// Uniformly random `u16` values.
+#[must_use]
+pub fn uniform_stream() -> Vec<u16> {
+    let mut random = XorShift(0x9E37_79B9_7F4A_7C15);
+    (0..STREAM_LEN)
+        .map(|_| (random.next() >> 48) as u16)
+        .collect()
+}
+
+/// The realistic mix, in a random order (so branch predictors cannot learn a cycle).
+#[must_use]
+pub fn realistic_stream() -> Vec<u16> {
+    let mut random = XorShift(0x2545_F491_4F6C_DD1D);
+    (0..STREAM_LEN)
+        .map(|_| REALISTIC_MIX[(random.next() % REALISTIC_MIX.len() as u64) as usize])
+        .collect()
+}
+
+/// Close payloads as received: valid ones with reasons of several lengths, and a few
+/// broken ones (bad code, one byte, bad UTF-8).
+#[must_use]
+pub fn payload_stream() -> Vec<Vec<u8>> {
+    let reasons: [&[u8]; 6] = [
+        b"",
+        b"bye",
+        b"going away",
+        b"server restarting for maintenance",
+        "déconnecté par le modérateur".as_bytes(),
+        &[b'x'; 100],
+    ];
+    let mut random = XorShift(0xD1B5_4A32_D192_ED03);
+    (0..1 << 16)
+        .map(|_| {
+            let code = REALISTIC_MIX[(random.next() % REALISTIC_MIX.len() as u64) as usize];
+            let reason = reasons[(random.next() % reasons.len() as u64) as usize];
+            let mut payload = code.to_be_bytes().to_vec();
+            payload.extend_from_slice(reason);
+            match random.next() % 20 {
+                0 => payload.truncate(1),
+                1 => payload.push(0xFF),
+                _ => {}
+            }
+            payload
+        })
+        .collect()
+}
+
+/// One bit per code: the limit for a membership test.
+pub struct Bitmap([u64; 1024]);
+
+impl Bitmap {
+    /// The bitmap of the codes close-reasons accepts on the wire.
+    #[must_use]
+    pub fn of_sendable_codes() -> Bitmap {
+        let mut bits = [0u64; 1024];
+        for code in 1..=u16::MAX {
+            if close_reasons::CloseCode::new(code)
+                .is_some_and(close_reasons::CloseCode::is_sendable)
+            {
+                bits[usize::from(code >> 6)] |= 1 << (code & 63);
+            }
+        }
+        Bitmap(bits)
+    }
+
+    /// Whether `code` is in the set.
+    #[inline]
+    #[must_use]
+    pub fn contains(&self, code: u16) -> bool {
+        self.0[usize::from(code >> 6)] >> (code & 63) & 1 == 1
+    }
+}
+
+/// One byte per code: the index of its reason plus one, or 0. The limit for a lookup.
+pub struct ReasonTable(Box<[u8; 65536]>);
+
+impl ReasonTable {
+    /// The table of the reasons close-reasons names.
+    #[must_use]
+    pub fn new() -> ReasonTable {
+        let mut table = Box::new([0u8; 65536]);
+        for (index, reason) in close_reasons::CloseReason::ALL.iter().enumerate() {
+            table[usize::from(reason.code())] = (index + 1) as u8;
+        }
+        ReasonTable(table)
+    }
+
+    /// The reason of `code`, as in `CloseReason::ALL`.
+    #[inline]
+    #[must_use]
+    pub fn get(&self, code: u16) -> Option<close_reasons::CloseReason> {
+        let index = self.0[usize::from(code)];
+        index
+            .checked_sub(1)
+            .map(|index| close_reasons::CloseReason::ALL[usize::from(index)])
+    }
+}
+
+impl Default for ReasonTable {
+    fn default() -> Self {
+        ReasonTable::new()
+    }
+}
+
+/// The minimal payload parser: the same rules as `CloseFrame::parse`, checked against
+/// a bitmap, with no error detail.
+#[inline]
+#[must_use]
+pub fn minimal_parse<'a>(sendable: &Bitmap, payload: &'a [u8]) -> Option<(u16, &'a str)> {
+    match payload {
+        [high, low, reason @ ..] if payload.len() <= 125 => {
+            let code = u16::from_be_bytes([*high, *low]);
+            if !sendable.contains(code) {
+                return None;
+            }
+            std::str::from_utf8(reason)
+                .ok()
+                .map(|reason| (code, reason))
+        }
+        _ => None,
+    }
+}
+
+/// A `fmt::Write` into a fixed buffer on the stack.
+pub struct StackBuffer {
+    bytes: [u8; 64],
+    len: usize,
+}
+
+impl StackBuffer {
+    /// An empty buffer.
+    #[must_use]
+    pub const fn new() -> StackBuffer {
+        StackBuffer {
+            bytes: [0; 64],
+            len: 0,
+        }
+    }
+
+    /// Empties the buffer.
+    pub fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// What was written.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+}
+
+impl Default for StackBuffer {
+    fn default() -> Self {
+        StackBuffer::new()
+    }
+}
+
+impl fmt::Write for StackBuffer {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        let end = self.len + text.len();
+        let target = self.bytes.get_mut(self.len..end).ok_or(fmt::Error)?;
+        target.copy_from_slice(text.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+/// The limit for Display: the number in decimal and the title, copied without the
+/// formatting machinery.
+pub fn minimal_display(buffer: &mut StackBuffer, code: u16) {
+    let mut digits = [0u8; 5];
+    let mut start = digits.len();
+    let mut rest = code;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let title =
+        close_reasons::CloseReason::from_code(code).map_or("", close_reasons::CloseReason::title);
+    let parts: [&[u8]; 3] = [
+        &digits[start..],
+        if title.is_empty() { b"" } else { b" " },
+        title.as_bytes(),
+    ];
+    for part in parts {
+        let end = buffer.len + part.len();
+        if let Some(target) = buffer.bytes.get_mut(buffer.len..end) {
+            target.copy_from_slice(part);
+            buffer.len = end;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use close_reasons::{CloseCode, CloseFrame, CloseReason};
+
+    use super::*;
+
+    #[test]
+    fn baselines_give_the_same_answers_as_close_reasons() {
+        let bitmap = Bitmap::of_sendable_codes();
+        let table = ReasonTable::new();
+        for code in 0..=u16::MAX {
+            let ours = CloseCode::new(code);
+            assert_eq!(
+                bitmap.contains(code),
+                ours.is_some_and(CloseCode::is_sendable)
+            );
+            assert_eq!(table.get(code), CloseReason::from_code(code));
+        }
+        for payload in payload_stream() {
+            let ours = CloseFrame::parse(&payload)
+                .ok()
+                .flatten()
+                .map(|frame| (frame.code().get(), frame.reason()));
+            assert_eq!(minimal_parse(&bitmap, &payload), ours);
+        }
+    }
+
+    #[test]
+    fn minimal_display_matches_for_named_codes() {
+        let mut ours = StackBuffer::new();
+        let mut minimal = StackBuffer::new();
+        for reason in CloseReason::ALL {
+            ours.clear();
+            minimal.clear();
+            write!(ours, "{}", CloseCode::from(*reason)).unwrap();
+            minimal_display(&mut minimal, reason.code());
+            assert_eq!(ours.as_str(), minimal.as_str());
+        }
+    }
+
+    #[test]
+    fn streams_are_what_they_claim() {
+        assert_eq!(uniform_stream().len(), STREAM_LEN);
+        assert!(
+            realistic_stream()
+                .iter()
+                .all(|code| REALISTIC_MIX.contains(code))
+        );
+        let distinct: std::collections::HashSet<u16> = uniform_stream().into_iter().collect();
+        assert!(
+            distinct.len() > 60_000,
+            "the uniform stream covers nearly every code"
+        );
+    }
+}

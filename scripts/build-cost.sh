@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# What close-reasons costs its users at build time. Run by hand, not in CI:
+#
+#   bash scripts/build-cost.sh
+#
+# Builds fresh binary crates in a temporary directory (offline, from the local cargo
+# cache; run `cargo test --workspace` once first so every crate is there) and prints:
+#   (a) cold build of an app using one close code from close-reasons
+#   (b) the same with tungstenite (default features off)
+#   (c) an app that already uses serde with derive, without and with close-reasons
+#   the incremental rebuild after a one-line edit of the registry
+#   the incremental rebuild of apps whose own registries hold 10, 100 and 1,000 codes
+# Each time is the best of RUNS (default 2) builds. Results vary with the machine; see
+# BENCHMARKS.md for the figures and the goals.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+runs=${RUNS:-2}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# A copy of the project, so that editing its registry leaves the real one alone.
+mkdir "$work/close-reasons"
+tar -C "$root" --exclude=./target --exclude=./.git --exclude=./fuzz -cf - . | tar -C "$work/close-reasons" -xf -
+core="$work/close-reasons/core"
+
+now() { date +%s.%N; }
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+min() { printf '%s\n' "$@" | sort -g | head -n 1; }
+
+# new_app NAME DEPENDENCIES MAIN_RS: a standalone binary crate.
+new_app() {
+  local dir="$work/$1"
+  mkdir -p "$dir/src"
+  printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[dependencies]\n%s\n\n[workspace]\n' \
+    "$1" "$2" > "$dir/Cargo.toml"
+  printf '%s\n' "$3" > "$dir/src/main.rs"
+  (cd "$dir" && cargo generate-lockfile --offline -q)
+}
+
+# cold NAME: the best of $runs builds from an empty target directory.
+cold() {
+  local dir="$work/$1" times=() start
+  for _ in $(seq "$runs"); do
+    rm -rf "$dir/target"
+    start=$(now)
+    (cd "$dir" && cargo build --offline -q)
+    times+=("$(seconds "$start" "$(now)")")
+  done
+  min "${times[@]}"
+}
+
+# incremental NAME FILE: the best of $runs rebuilds after a one-line edit of FILE.
+incremental() {
+  local dir="$work/$1" file=$2 times=() start
+  (cd "$dir" && cargo build --offline -q)
+  for run in $(seq "$runs"); do
+    sed -i "s/^# edit .*//" "$file"
+    printf '# edit %s\n' "$run" >> "$file"
+    start=$(now)
+    (cd "$dir" && cargo build --offline -q)
+    times+=("$(seconds "$start" "$(now)")")
+  done
+  min "${times[@]}"
+}
+
+crates() {
+  (cd "$work/$1" && cargo tree --offline --prefix none -e normal,build | sed 's/ (\*)//' | sort -u | wc -l)
+}
+
+close_reasons_dep="close-reasons = { path = \"$core\" }"
+new_app with-close-reasons "$close_reasons_dep" \
+  'fn main() { println!("{}", close_reasons::CloseCode::GOING_AWAY); }'
+new_app with-tungstenite 'tungstenite = { version = "0.29", default-features = false }' \
+  'fn main() { println!("{}", tungstenite::protocol::frame::coding::CloseCode::Away); }'
+serde_main='#[derive(serde::Serialize)] struct Event { code: u16 }
+fn main() { let _ = Event { code: 1001 }; }'
+new_app serde-only 'serde = { version = "1", features = ["derive"] }' "$serde_main"
+new_app serde-and-close-reasons "serde = { version = \"1\", features = [\"derive\"] }
+$close_reasons_dep" "$serde_main
+#[allow(dead_code)] fn code() -> u16 { close_reasons::CloseCode::GOING_AWAY.get() }"
+
+a=$(cold with-close-reasons); b=$(cold with-tungstenite)
+c0=$(cold serde-only); c=$(cold serde-and-close-reasons)
+edit=$(incremental with-close-reasons "$work/close-reasons/close-reasons.toml")
+
+echo "== cold builds (best of $runs), $(nproc) cores"
+printf '(a) close-reasons:                 %6ss  %3s crates\n' "$a" "$(crates with-close-reasons)"
+printf '(b) tungstenite, no default:       %6ss  %3s crates\n' "$b" "$(crates with-tungstenite)"
+printf '    (a) / (b):                     %6s\n' "$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", a / b }')"
+printf '(c) serde derive alone:            %6ss  %3s crates\n' "$c0" "$(crates serde-only)"
+printf '    serde derive + close-reasons:  %6ss  %3s crates\n' "$c" "$(crates serde-and-close-reasons)"
+printf '    added by close-reasons:        %6ss\n' "$(seconds "$c0" "$c")"
+echo "== incremental"
+printf 'one-line edit of the registry:     %6ss\n' "$edit"
+
+echo "== application registries of N codes: rebuild after a one-line edit"
+for n in 10 100 1000; do
+  name="registry-$n"
+  new_app "$name" "$close_reasons_dep" '/// Generated application codes.
+#[close_reasons::registry("codes.toml")]
+pub enum AppCloseCode {}
+fn main() { println!("{}", AppCloseCode::ALL.len()); }'
+  for i in $(seq 0 $((n - 1))); do
+    printf '[[reason]]\nname = "code_%d"\nvalue = %d\ntitle = "Code %d"\nsendable = true\ndoc = "Application code number %d."\nreference = "build-cost.sh"\n\n' \
+      "$i" $((4000 + i)) "$i" "$i"
+  done > "$work/$name/codes.toml"
+  printf '%5d codes:                       %6ss\n' "$n" "$(incremental "$name" "$work/$name/codes.toml")"
+done
