@@ -333,9 +333,19 @@ impl Reader<'_> {
         table: &DeTable<'_>,
         field: &str,
     ) -> Option<Option<Located<String>>> {
+        self.optional(table, field, Self::as_string)
+    }
+
+    /// An optional field: `Some(None)` when absent, `None` when present and unreadable.
+    fn optional<T>(
+        &mut self,
+        table: &DeTable<'_>,
+        field: &str,
+        read: impl FnOnce(&mut Self, &Spanned<DeValue<'_>>, &str) -> Option<T>,
+    ) -> Option<Option<T>> {
         match table.get(field) {
             None => Some(None),
-            Some(value) => self.as_string(value, field).map(Some),
+            Some(value) => read(self, value, field).map(Some),
         }
     }
 
@@ -395,10 +405,7 @@ impl Reader<'_> {
         table: &DeTable<'_>,
         field: &str,
     ) -> Option<Option<Located<bool>>> {
-        match table.get(field) {
-            None => Some(None),
-            Some(value) => self.as_boolean(value, field).map(Some),
-        }
+        self.optional(table, field, Self::as_boolean)
     }
 
     fn as_boolean(&mut self, value: &Spanned<DeValue<'_>>, field: &str) -> Option<Located<bool>> {
