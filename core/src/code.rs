@@ -2,7 +2,9 @@ use core::fmt;
 use core::num::NonZeroU16;
 use core::str::FromStr;
 
-use crate::{CloseReason, InvalidCloseCode};
+use core::fmt::Write as _;
+
+use crate::{CloseRange, CloseReason, InvalidCloseCode};
 
 /// Any status code a Close frame can carry, kept exactly as received.
 ///
@@ -206,15 +208,55 @@ impl FromStr for CloseCode {
 }
 
 /// `1001 Going Away` for a named code, `4001 (Private Use)` for another code in a
-/// range, the bare number otherwise.
+/// range, the bare number otherwise. Width, fill and alignment apply to the whole text,
+/// as for a string (`{:>20}`).
 impl fmt::Display for CloseCode {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.reason(), self.range()) {
-            (Some(reason), _) => fmt::Display::fmt(&reason, formatter),
-            (None, Some(range)) => write!(formatter, "{} ({})", self.get(), range.title()),
-            (None, None) => write!(formatter, "{}", self.get()),
+        if let Some(reason) = self.reason() {
+            return fmt::Display::fmt(&reason, formatter);
         }
+        let code = self.get();
+        let title = self.range().map(CloseRange::title);
+        let digits = match code {
+            0..=9 => 1,
+            10..=99 => 2,
+            100..=999 => 3,
+            1000..=9999 => 4,
+            _ => 5,
+        };
+        let len = digits + title.map_or(0, |title| title.chars().count() + 3);
+        pad(formatter, len, |formatter| match title {
+            Some(title) => write!(formatter, "{code} ({title})"),
+            None => write!(formatter, "{code}"),
+        })
     }
+}
+
+/// Writes text of `len` characters with the formatter's width, fill and alignment
+/// (left by default, as for strings), without buffering it.
+fn pad(
+    formatter: &mut fmt::Formatter<'_>,
+    len: usize,
+    write: impl FnOnce(&mut fmt::Formatter<'_>) -> fmt::Result,
+) -> fmt::Result {
+    let missing = formatter.width().unwrap_or(0).saturating_sub(len);
+    if missing == 0 {
+        return write(formatter);
+    }
+    let (before, after) = match formatter.align() {
+        Some(fmt::Alignment::Right) => (missing, 0),
+        Some(fmt::Alignment::Center) => (missing / 2, missing - missing / 2),
+        Some(fmt::Alignment::Left) | None => (0, missing),
+    };
+    let fill = formatter.fill();
+    for _ in 0..before {
+        formatter.write_char(fill)?;
+    }
+    write(formatter)?;
+    for _ in 0..after {
+        formatter.write_char(fill)?;
+    }
+    Ok(())
 }
 
 /// `CloseCode(1001, GoingAway)` for a named code, `CloseCode(4001)` otherwise.

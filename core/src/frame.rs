@@ -16,6 +16,7 @@ pub const MAX_REASON_LEN: usize = MAX_PAYLOAD_LEN - 2;
 // own errors, while a maintainer's edit of the registry is broken.
 const PROTOCOL_ERROR: CloseCode = CloseCode::from_nonzero(NonZeroU16::new(1002).unwrap());
 const INVALID_PAYLOAD_DATA: CloseCode = CloseCode::from_nonzero(NonZeroU16::new(1007).unwrap());
+const INTERNAL_ERROR: CloseCode = CloseCode::from_nonzero(NonZeroU16::new(1011).unwrap());
 
 /// The body of a Close frame: a status code and a UTF-8 reason borrowed from the payload.
 ///
@@ -89,13 +90,13 @@ impl<'a> CloseFrame<'a> {
     ///
     /// # Errors
     ///
-    /// [`CloseFrameError::InvalidCode`] if the code may not be sent (such as 1005 or
+    /// [`CloseFrameError::UnsendableCode`] if the code may not be sent (such as 1005 or
     /// 1006), [`CloseFrameError::ReasonTooLong`] if the reason is longer than
     /// [`MAX_REASON_LEN`] bytes; [`new_truncating`](Self::new_truncating) shortens it
     /// instead.
     pub const fn new(code: CloseCode, reason: &'a str) -> Result<CloseFrame<'a>, CloseFrameError> {
         if !code.is_sendable() {
-            return Err(CloseFrameError::InvalidCode { code: code.get() });
+            return Err(CloseFrameError::UnsendableCode { code });
         }
         if reason.len() > MAX_REASON_LEN {
             return Err(CloseFrameError::ReasonTooLong {
@@ -119,7 +120,7 @@ impl<'a> CloseFrame<'a> {
     ///
     /// # Errors
     ///
-    /// [`CloseFrameError::InvalidCode`] if the code may not be sent.
+    /// [`CloseFrameError::UnsendableCode`] if the code may not be sent.
     pub fn new_truncating(
         code: CloseCode,
         reason: &'a str,
@@ -256,11 +257,16 @@ impl fmt::Debug for ClosePayload {
     }
 }
 
-/// Why a Close payload was rejected, with what was received.
+/// Why a Close payload was rejected, with what was received or given.
 ///
-/// Errors from [`CloseFrame::parse`] come from the peer; close the connection with
-/// [`answer`](Self::answer). Errors from building a frame come from the local
-/// application.
+/// Errors from [`CloseFrame::parse`] are the peer's: close the connection with
+/// [`answer`](Self::answer). Errors from building a frame ([`UnsendableCode`],
+/// [`ReasonTooLong`], [`BufferTooSmall`]) are the local application's;
+/// [`is_peer_error`](Self::is_peer_error) tells the two apart.
+///
+/// [`UnsendableCode`]: CloseFrameError::UnsendableCode
+/// [`ReasonTooLong`]: CloseFrameError::ReasonTooLong
+/// [`BufferTooSmall`]: CloseFrameError::BufferTooSmall
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CloseFrameError {
@@ -276,10 +282,11 @@ pub enum CloseFrameError {
         /// Its length in bytes.
         len: usize,
     },
-    /// The status code may not appear in a Close frame: 0, a code below 1000, a
-    /// local-only code such as 1005 or 1006, an unassigned protocol code, or 5000 and above.
+    /// The received status code may not appear in a Close frame: 0, a code below 1000,
+    /// a local-only code such as 1005 or 1006, an unassigned protocol code, or 5000 and
+    /// above.
     InvalidCode {
-        /// The code received, or given.
+        /// The code received.
         code: u16,
     },
     /// The reason was not valid UTF-8.
@@ -288,6 +295,12 @@ pub enum CloseFrameError {
         code: CloseCode,
         /// How many bytes of the reason were valid UTF-8.
         valid_up_to: usize,
+    },
+    /// The code given for a frame to send may not appear in a Close frame (see
+    /// [`CloseCode::is_sendable`]).
+    UnsendableCode {
+        /// The code given.
+        code: CloseCode,
     },
     /// The reason given for a frame to send was longer than [`MAX_REASON_LEN`] bytes.
     ReasonTooLong {
@@ -306,14 +319,34 @@ pub enum CloseFrameError {
 }
 
 impl CloseFrameError {
-    /// The code to close the connection with: 1007 when the reason was not UTF-8
-    /// (RFC 6455 §8.1), 1002 (protocol error) otherwise.
+    /// The code to close the connection with. For a received payload: 1007 when the
+    /// reason was not UTF-8 (RFC 6455 §8.1), 1002 (protocol error) otherwise. For a
+    /// frame the local application failed to build, the peer did nothing wrong: 1011
+    /// (internal error).
     #[must_use]
     pub const fn answer(&self) -> CloseCode {
         match self {
             CloseFrameError::InvalidUtf8 { .. } => INVALID_PAYLOAD_DATA,
-            _ => PROTOCOL_ERROR,
+            CloseFrameError::Truncated { .. }
+            | CloseFrameError::PayloadTooLong { .. }
+            | CloseFrameError::InvalidCode { .. } => PROTOCOL_ERROR,
+            CloseFrameError::UnsendableCode { .. }
+            | CloseFrameError::ReasonTooLong { .. }
+            | CloseFrameError::BufferTooSmall { .. } => INTERNAL_ERROR,
         }
+    }
+
+    /// Whether the error is in a payload received from the peer (from
+    /// [`CloseFrame::parse`]) rather than in a frame the local application built.
+    #[must_use]
+    pub const fn is_peer_error(&self) -> bool {
+        matches!(
+            self,
+            CloseFrameError::Truncated { .. }
+                | CloseFrameError::PayloadTooLong { .. }
+                | CloseFrameError::InvalidCode { .. }
+                | CloseFrameError::InvalidUtf8 { .. }
+        )
     }
 
     /// The status code received or given, when there was one.
@@ -323,7 +356,8 @@ impl CloseFrameError {
             CloseFrameError::PayloadTooLong { code, .. }
             | CloseFrameError::InvalidCode { code }
             | CloseFrameError::ReasonTooLong { code, .. } => Some(code),
-            CloseFrameError::InvalidUtf8 { code, .. } => Some(code.get()),
+            CloseFrameError::InvalidUtf8 { code, .. }
+            | CloseFrameError::UnsendableCode { code } => Some(code.get()),
             CloseFrameError::Truncated { .. } | CloseFrameError::BufferTooSmall { .. } => None,
         }
     }
@@ -348,6 +382,11 @@ impl fmt::Display for CloseFrameError {
                     "close code {code} may not be sent in a close frame"
                 )
             }
+            CloseFrameError::UnsendableCode { code } => write!(
+                formatter,
+                "close code {} may not be sent in a close frame",
+                code.get()
+            ),
             CloseFrameError::InvalidUtf8 { code, valid_up_to } => write!(
                 formatter,
                 "close reason (code {}) is not valid UTF-8 after byte {valid_up_to}",

@@ -30,8 +30,9 @@
 //!   the registry does not name for `CloseReason`.
 //! - `tungstenite` (off by default): `From<CloseCode>` for tungstenite's close code and
 //!   `TryFrom` back (failing only for 0), `From<CloseFrame>` for tungstenite's close
-//!   frame and `TryFrom<&tungstenite::protocol::CloseFrame>` back, which applies the
-//!   wire check tungstenite lacks (it rejects 1014 and accepts 1006 from a peer).
+//!   frame and `TryFrom<&tungstenite::protocol::CloseFrame>` back, which applies our
+//!   wire check: tungstenite's frame type holds any code, and tungstenite's own
+//!   `is_allowed` rejects 1014, which the IANA registry assigns.
 //! - axum (`axum::extract::ws::CloseFrame`) carries the code as a plain `u16`:
 //!   `CloseCode::new(frame.code)` reads it, and `u16::from(code)` or
 //!   [`CloseCode::get`] writes it.

@@ -33,8 +33,8 @@ impl From<CloseFrame<'_>> for TungsteniteFrame {
     }
 }
 
-/// Checks tungstenite's frame by the rules of [`CloseFrame::new`]: tungstenite
-/// accepts codes such as 1006 or 1004 that may not be sent.
+/// Checks tungstenite's frame by the rules of [`CloseFrame::new`]: tungstenite's
+/// frame type can hold any code, including 1006 or 1004, which may not be sent.
 impl<'a> TryFrom<&'a TungsteniteFrame> for CloseFrame<'a> {
     type Error = CloseFrameError;
 

@@ -38,8 +38,20 @@ impl Parse for Args {
                     let path: LitStr = input.parse()?;
                     args.krate = path.parse()?;
                 }
-                // Used by `close-reasons` itself; applications name no ranges type.
-                "ranges" => args.ranges = Some(input.parse()?),
+                // Only for `close-reasons` itself, whose registry also defines the ranges
+                // and the wire check of `CloseCode`; applications cannot use it.
+                "ranges" => {
+                    let is_core = args.krate.leading_colon.is_none()
+                        && args.krate.segments.len() == 1
+                        && args.krate.segments[0].ident == "crate";
+                    if !is_core {
+                        return Err(syn::Error::new(
+                            key.span(),
+                            "`ranges` is internal to close-reasons (with `crate = \"crate\"`); application registries cannot define ranges of `CloseCode`",
+                        ));
+                    }
+                    args.ranges = Some(input.parse()?);
+                }
                 other => {
                     return Err(syn::Error::new(
                         key.span(),

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::registry::Registry;
+use crate::registry::{Located, Registry};
 use crate::validate::{Model, RangeSpec, ReasonSpec, is_usable_name, variant_name};
 
 /// Every entry whose name can become an identifier, once; values that are invalid or
@@ -19,21 +19,42 @@ pub fn salvage(registry: &Registry) -> Model {
 
     let mut taken: HashSet<u16> = HashSet::new();
     let mut reasons: Vec<(ReasonSpec, bool)> = Vec::new();
-    for reason in &registry.reasons {
-        if !usable(&reason.name.value) {
+    let complete = registry.reasons.iter().map(|reason| {
+        let text = |text: &Located<String>| text.value.clone();
+        (
+            &reason.name,
+            Some(&reason.value),
+            text(&reason.title),
+            reason.sendable,
+            text(&reason.doc),
+        )
+    });
+    let partial = registry.partial_reasons.iter().map(|reason| {
+        (
+            &reason.name,
+            reason.value.as_ref(),
+            String::new(),
+            false,
+            String::new(),
+        )
+    });
+    let mut entries: Vec<_> = complete.chain(partial).collect();
+    entries.sort_by_key(|(name, ..)| name.span.start);
+    for (name, value, title, sendable, doc) in entries {
+        if !usable(&name.value) {
             continue;
         }
-        let value = u16::try_from(reason.value.value)
-            .ok()
+        let value = value
+            .and_then(|value| u16::try_from(value.value).ok())
             .filter(|value| *value != 0 && taken.insert(*value));
         let spec = ReasonSpec {
-            name: reason.name.value.clone(),
-            variant: variant_name(&reason.name.value),
+            name: name.value.clone(),
+            variant: variant_name(&name.value),
             value: value.unwrap_or(0),
-            title: reason.title.value.clone(),
-            sendable: reason.sendable,
-            doc: reason.doc.value.clone(),
-            reference: reason.reference.value.clone(),
+            title,
+            sendable,
+            doc,
+            reference: String::new(),
             link: None,
             normal_closure: false,
             reconnect: None,
@@ -128,6 +149,21 @@ mod tests {
         let model = salvaged(&source);
         assert_eq!(model.ranges.len(), 1);
         assert_eq!((model.ranges[0].start, model.ranges[0].end), (1, 10));
+    }
+
+    #[test]
+    fn keeps_entries_that_miss_fields() {
+        let source = entry("kicked", "4001").replace("title = \"T\"\n", "titel = \"T\"\n")
+            + &entry("muted", "\"4002\"");
+        let (registry, diagnostics) = Registry::parse(&source);
+        assert_eq!(diagnostics.len(), 2, "{diagnostics:?}");
+        let model = salvage(&registry.unwrap());
+        let reasons: Vec<_> = model
+            .reasons
+            .iter()
+            .map(|r| (r.name.as_str(), r.value))
+            .collect();
+        assert_eq!(reasons, [("kicked", 4001), ("muted", 65535)]);
     }
 
     #[test]

@@ -112,7 +112,11 @@ fn expand_registry(
     let source = match source::load(&args.path.value(), manifest_dir) {
         Ok(source) => source,
         Err(error) => {
-            let message = format!("{}\n   = help: {}", error.message, error.hint);
+            let message = if error.hint.is_empty() {
+                error.message
+            } else {
+                format!("{}\n  = help: {}", error.message, error.hint)
+            };
             return fallback(
                 &shell,
                 &target,

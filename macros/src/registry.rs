@@ -36,6 +36,14 @@ pub struct Reason {
     pub iana: Option<Located<bool>>,
 }
 
+/// What could be read of a `[[reason]]` that has other problems: enough for the
+/// stand-in to keep its variant, so that code using it adds no error of its own.
+#[derive(Debug, Clone)]
+pub struct PartialReason {
+    pub name: Located<String>,
+    pub value: Option<Located<i128>>,
+}
+
 /// One `[[range]]`: a block of codes with a shared meaning.
 #[derive(Debug, Clone)]
 pub struct CodeRange {
@@ -60,6 +68,8 @@ pub struct Registry {
     /// The TOML itself is broken: the entries are what could be recovered, good for a
     /// stand-in but not to be validated.
     pub syntax_broken: bool,
+    /// Reasons that could not be read completely, for the stand-in only.
+    pub partial_reasons: Vec<PartialReason>,
 }
 
 const TOP_LEVEL_KEYS: &[&str] = &["reason", "range"];
@@ -124,7 +134,10 @@ impl Registry {
             match &**key.get_ref() {
                 "reason" => {
                     for table in reader.tables(value, "reason") {
-                        registry.reasons.extend(reader.reason(table));
+                        match reader.reason(table) {
+                            Ok(reason) => registry.reasons.push(reason),
+                            Err(partial) => registry.partial_reasons.extend(partial),
+                        }
                     }
                 }
                 "range" => {
@@ -207,7 +220,10 @@ impl Reader<'_> {
         tables
     }
 
-    fn reason(&mut self, (table, span): (&DeTable<'_>, Range<usize>)) -> Option<Reason> {
+    fn reason(
+        &mut self,
+        (table, span): (&DeTable<'_>, Range<usize>),
+    ) -> Result<Reason, Option<PartialReason>> {
         self.unknown_fields(table, REASON_FIELDS, "[[reason]]");
         let name = self.string(table, &span, "name", "reason");
         let value = self.integer(table, &span, "value", "reason");
@@ -219,18 +235,21 @@ impl Reader<'_> {
         let normal_closure = self.optional_boolean(table, "normal_closure");
         let reconnect = self.optional_string(table, "reconnect");
         let iana = self.optional_boolean(table, "iana");
-        Some(Reason {
-            name: name?,
-            value: value?,
-            title: title?,
-            sendable: sendable?,
-            doc: doc?,
-            reference: reference?,
-            link: link?,
-            normal_closure: normal_closure?,
-            reconnect: reconnect?,
-            iana: iana?,
-        })
+        let reason = (|| {
+            Some(Reason {
+                name: name.clone()?,
+                value: value.clone()?,
+                title: title?,
+                sendable: sendable?,
+                doc: doc?,
+                reference: reference?,
+                link: link?,
+                normal_closure: normal_closure?,
+                reconnect: reconnect?,
+                iana: iana?,
+            })
+        })();
+        reason.ok_or_else(|| name.map(|name| PartialReason { name, value }))
     }
 
     fn range(&mut self, (table, span): (&DeTable<'_>, Range<usize>)) -> Option<CodeRange> {

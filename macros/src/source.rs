@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Location;
+use crate::diagnostic::Diagnostic;
 
 /// The environment variable that tells where the invoking crate lives.
 pub const MANIFEST_DIR: &str = "CARGO_MANIFEST_DIR";
@@ -25,7 +25,8 @@ pub struct Source {
     pub text: String,
 }
 
-/// A problem with finding or reading the file: a message and a hint.
+/// A problem with finding or reading the file: a message and a hint (empty when the
+/// message already carries it).
 #[derive(Debug, PartialEq, Eq)]
 pub struct LoadError {
     pub message: String,
@@ -77,16 +78,14 @@ pub fn load(written: &str, manifest_dir: Option<&Path>) -> Result<Source, LoadEr
         )
     })?;
     let text = String::from_utf8(bytes).map_err(|error| {
+        // Shown with the replacement character where the bad byte is, so the line and
+        // the caret can be printed like every other registry error.
         let valid = error.utf8_error().valid_up_to();
-        let prefix = String::from_utf8_lossy(&error.as_bytes()[..valid]);
-        let location = Location::of(&prefix, valid);
-        LoadError::new(
-            format!(
-                "{written}:{}:{}: the registry is not valid UTF-8",
-                location.line, location.column
-            ),
-            "save the file as UTF-8",
-        )
+        let shown = String::from_utf8_lossy(error.as_bytes());
+        let rendered = Diagnostic::new(valid..valid + 1, "the registry is not valid UTF-8")
+            .hint("save the file as UTF-8")
+            .render(written, &shown);
+        LoadError::new(rendered, "")
     })?;
     Ok(Source {
         display_path: written.to_owned(),
@@ -144,7 +143,8 @@ mod tests {
         let invalid = load("r.toml", Some(&dir)).unwrap_err();
         assert_eq!(
             invalid.message,
-            "r.toml:2:6: the registry is not valid UTF-8"
+            "r.toml:2:6: the registry is not valid UTF-8\n  |\n2 | b = \"\u{FFFD}\"\n  |      ^\n  \
+             = help: save the file as UTF-8"
         );
     }
 }

@@ -320,6 +320,14 @@ mod never_panics {
             // Numbers of any size, strings of any length.
             any::<i64>().prop_map(|n| PROJECT_REGISTRY.replacen("1013", &n.to_string(), 1)),
             "[0-9]{19,60}".prop_map(|n| PROJECT_REGISTRY.replacen("1013", &n, 1)),
+            // Range bounds too, up to the largest integers the reader accepts.
+            (any::<i128>(), 0..4usize).prop_map(|(n, which)| {
+                let bound = ["start = 0", "end = 999", "start = 4000", "end = 4999"][which];
+                let field = bound.split(' ').next().unwrap_or("end");
+                PROJECT_REGISTRY.replacen(bound, &format!("{field} = {n}"), 1)
+            }),
+            Just(PROJECT_REGISTRY.replacen("end = 4999", &format!("end = {}", i128::MAX), 1)),
+            Just(PROJECT_REGISTRY.replacen("start = 0", &format!("start = {}", i128::MIN), 1)),
             (1usize..200_000).prop_map(|n| PROJECT_REGISTRY.replacen(
                 "Timeout",
                 &"é".repeat(n % 5000 + n / 1000),

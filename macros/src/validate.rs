@@ -367,7 +367,26 @@ pub fn variant_name(name: &str) -> String {
         .collect()
 }
 
+/// Range names that would give `CloseCode` a predicate it already has
+/// (`is_sendable`, `is_normal_closure`).
+const RESERVED_RANGE_NAMES: &[&str] = &["sendable", "normal_closure"];
+
 fn check_names(registry: &Registry, errors: &mut Vec<Diagnostic>) {
+    for range in &registry.ranges {
+        let name = &range.name;
+        if RESERVED_RANGE_NAMES.contains(&name.value.as_str()) {
+            errors.push(
+                Diagnostic::new(
+                    name.span.clone(),
+                    format!(
+                        "range name {:?} would clash with `CloseCode::is_{}`",
+                        name.value, name.value
+                    ),
+                )
+                .hint("choose another name for the range"),
+            );
+        }
+    }
     let names = registry
         .reasons
         .iter()
@@ -476,8 +495,10 @@ fn check_duplicate_values(registry: &Registry, errors: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The codes of a range as a half-open interval; saturating, because the bounds may be
+/// any 128-bit integer the maintainer typed.
 fn span_of(range: &CodeRange) -> Range<i128> {
-    range.start.value..range.end.value + 1
+    range.start.value..range.end.value.saturating_add(1)
 }
 
 fn check_overlaps(registry: &Registry, errors: &mut Vec<Diagnostic>) {
@@ -638,6 +659,23 @@ mod tests {
         assert!(errors[0].contains("\"Going\" is not lowercase snake_case"));
         assert!(errors[1].contains("\"match\" is a Rust keyword"));
         assert!(errors[2].contains("\"tls13\" becomes `Tls13`, like reason \"tls1_3\""));
+    }
+
+    #[test]
+    fn rejects_range_names_that_clash_with_close_code_methods() {
+        let errors = check(&range("sendable", 1, 9, true)).unwrap_err();
+        assert!(
+            errors[0].contains("range name \"sendable\" would clash with `CloseCode::is_sendable`"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn survives_bounds_at_the_ends_of_the_integers() {
+        let source = range("a", 0, 10, true).replace("end = 10", &format!("end = {}", i128::MAX))
+            + &range("b", 20, 30, true).replace("start = 20", &format!("start = {}", i128::MIN));
+        let errors = check(&source).unwrap_err().join("\n");
+        assert!(errors.contains("is outside 0..=65535"), "{errors}");
     }
 
     #[test]

@@ -98,7 +98,9 @@ fn adding_a_code_is_a_data_edit() {
     let _ = std::fs::remove_dir_all(&scratch);
     copy_tree(root, &workspace);
     // Shared between runs so that only the workspace crates are rebuilt each time.
-    let target: PathBuf = root.join("target").join("edit-registry-test");
+    let target: PathBuf = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| root.join("target"), PathBuf::from)
+        .join("edit-registry-test");
     let registry = workspace.join("close-reasons.toml");
 
     let before = explain(&workspace, &target, "4321");

@@ -96,7 +96,9 @@ fn invalid_utf8_answers_1007_and_keeps_code_and_position() {
 fn building_checks_code_and_reason_length() {
     assert_eq!(
         CloseFrame::new(CloseCode::ABRUPTLY, ""),
-        Err(CloseFrameError::InvalidCode { code: 1006 })
+        Err(CloseFrameError::UnsendableCode {
+            code: CloseCode::ABRUPTLY
+        })
     );
     let at_limit = "a".repeat(MAX_REASON_LEN);
     assert!(CloseFrame::new(CloseCode::NORMAL, &at_limit).is_ok());
@@ -108,6 +110,32 @@ fn building_checks_code_and_reason_length() {
             len: 124
         })
     );
+}
+
+#[test]
+fn errors_of_the_local_application_do_not_blame_the_peer() {
+    let local = [
+        CloseFrame::new(CloseCode::NO_REASON, "").unwrap_err(),
+        CloseFrame::new(CloseCode::NORMAL, &"a".repeat(124)).unwrap_err(),
+        CloseFrame::new(CloseCode::NORMAL, "abc")
+            .unwrap()
+            .write_to(&mut [0; 2])
+            .unwrap_err(),
+    ];
+    for error in local {
+        assert!(!error.is_peer_error(), "{error:?}");
+        assert_eq!(error.answer(), CloseCode::SERVER_ERROR, "{error:?}");
+    }
+    let received = [
+        CloseFrame::parse(&[1]).unwrap_err(),
+        CloseFrame::parse(&payload(1005, b"")).unwrap_err(),
+        CloseFrame::parse(&payload(1000, &[b'a'; 124])).unwrap_err(),
+        CloseFrame::parse(&payload(1000, b"\xff")).unwrap_err(),
+    ];
+    for error in received {
+        assert!(error.is_peer_error(), "{error:?}");
+        assert_ne!(error.answer(), CloseCode::SERVER_ERROR, "{error:?}");
+    }
 }
 
 #[test]

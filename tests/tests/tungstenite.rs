@@ -41,6 +41,8 @@ fn frames_convert_and_are_checked() {
     };
     assert_eq!(
         CloseFrame::try_from(&local_only),
-        Err(CloseFrameError::InvalidCode { code: 1006 })
+        Err(CloseFrameError::UnsendableCode {
+            code: CloseCode::ABRUPTLY
+        })
     );
 }
