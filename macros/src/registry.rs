@@ -156,12 +156,8 @@ impl Registry {
                 unknown => reader.unknown_key(key, unknown, TOP_LEVEL_KEYS, "the registry"),
             }
         }
-        // Tables come out of the map sorted by key; the file order is what matters
-        // for `ALL` and for the ordering check.
-        registry
-            .reasons
-            .sort_by_key(|reason| reason.name.span.start);
-        registry.ranges.sort_by_key(|range| range.name.span.start);
+        // An array of tables keeps the file order, which `ALL` and the ordering check
+        // rely on (the keys of a table do not, but only the arrays' order matters).
         (Some(registry), diagnostics)
     }
 }
