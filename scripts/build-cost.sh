@@ -10,12 +10,12 @@
 #   (c) an app that already uses serde with derive, without and with close-reasons
 #   the incremental rebuild after a one-line edit of the registry
 #   the incremental rebuild of apps whose own registries hold 10, 100 and 1,000 codes
-# Each time is the best of RUNS (default 2) builds. Results vary with the machine; see
-# BENCHMARKS.md for the figures and the goals.
+# Each time is the median of RUNS (default 3) builds; on a shared 2-core machine single
+# builds vary by a second or more. See BENCHMARKS.md for the figures and the goals.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-runs=${RUNS:-2}
+runs=${RUNS:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -26,7 +26,7 @@ core="$work/close-reasons/core"
 
 now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
-min() { printf '%s\n' "$@" | sort -g | head -n 1; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 # new_app NAME DEPENDENCIES MAIN_RS: a standalone binary crate.
 new_app() {
@@ -38,7 +38,7 @@ new_app() {
   (cd "$dir" && cargo generate-lockfile --offline -q)
 }
 
-# cold NAME: the best of $runs builds from an empty target directory.
+# cold NAME: the median of $runs builds from an empty target directory.
 cold() {
   local dir="$work/$1" times=() start
   for _ in $(seq "$runs"); do
@@ -47,10 +47,10 @@ cold() {
     (cd "$dir" && cargo build --offline -q)
     times+=("$(seconds "$start" "$(now)")")
   done
-  min "${times[@]}"
+  median "${times[@]}"
 }
 
-# incremental NAME FILE: the best of $runs rebuilds after a one-line edit of FILE.
+# incremental NAME FILE: the median of $runs rebuilds after a one-line edit of FILE.
 incremental() {
   local dir="$work/$1" file=$2 times=() start
   (cd "$dir" && cargo build --offline -q)
@@ -61,7 +61,7 @@ incremental() {
     (cd "$dir" && cargo build --offline -q)
     times+=("$(seconds "$start" "$(now)")")
   done
-  min "${times[@]}"
+  median "${times[@]}"
 }
 
 crates() {
@@ -84,7 +84,7 @@ a=$(cold with-close-reasons); b=$(cold with-tungstenite)
 c0=$(cold serde-only); c=$(cold serde-and-close-reasons)
 edit=$(incremental with-close-reasons "$work/close-reasons/close-reasons.toml")
 
-echo "== cold builds (best of $runs), $(nproc) cores"
+echo "== cold builds (median of $runs), $(nproc) cores"
 printf '(a) close-reasons:                 %6ss  %3s crates\n' "$a" "$(crates with-close-reasons)"
 printf '(b) tungstenite, no default:       %6ss  %3s crates\n' "$b" "$(crates with-tungstenite)"
 printf '    (a) / (b):                     %6s\n' "$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", a / b }')"
