@@ -123,10 +123,16 @@ fn plain_table() -> String {
 }
 
 fn markdown_link(reference: &str, link: Option<&str>) -> String {
+    let reference = cell(reference);
     link.map_or_else(
-        || reference.to_owned(),
+        || reference.clone(),
         |link| format!("[{reference}]({link})"),
     )
+}
+
+/// A `|` would end a Markdown table cell.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|")
 }
 
 fn markdown_table() -> String {
@@ -138,7 +144,7 @@ fn markdown_table() -> String {
             "| {} | `{}` | {} | {} | {} |",
             reason.code(),
             reason.name(),
-            reason.title(),
+            cell(reason.title()),
             yes_no(reason.is_sendable()),
             markdown_link(reason.reference(), reason.link())
         );
@@ -152,7 +158,7 @@ fn markdown_table() -> String {
             codes.start(),
             codes.end(),
             range.name(),
-            range.title(),
+            cell(range.title()),
             yes_no(range.is_sendable())
         );
     }

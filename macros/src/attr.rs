@@ -80,7 +80,8 @@ pub fn shell(input: DeriveInput) -> syn::Result<Shell> {
             "the variants come from the registry file; leave the enum body empty",
         ));
     }
-    if !input.generics.params.is_empty() {
+    check_attributes(&input.attrs)?;
+    if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
         return Err(syn::Error::new(
             input.ident.span(),
             "a close-code enum cannot be generic",
@@ -114,4 +115,50 @@ impl Parse for TableArgs {
             ranges,
         })
     }
+}
+
+/// The traits the expansion derives; deriving them again would be a conflict.
+const DERIVED: &[&str] = &[
+    "Clone",
+    "Copy",
+    "PartialEq",
+    "Eq",
+    "PartialOrd",
+    "Ord",
+    "Hash",
+    "Debug",
+];
+
+/// Rejects, with a clear message, the attributes that would clash with what the
+/// expansion adds: a `repr` and derives of the traits it derives itself.
+fn check_attributes(attrs: &[syn::Attribute]) -> syn::Result<()> {
+    for attr in attrs {
+        if attr.path().is_ident("repr") {
+            return Err(syn::Error::new_spanned(
+                attr,
+                "#[registry] sets #[repr(u16)] itself; remove this #[repr]",
+            ));
+        }
+        if !attr.path().is_ident("derive") {
+            continue;
+        }
+        let derived =
+            attr.parse_args_with(syn::punctuated::Punctuated::<Path, Token![,]>::parse_terminated)?;
+        for path in derived {
+            let Some(last) = path.segments.last() else {
+                continue;
+            };
+            if DERIVED.iter().any(|name| last.ident == name) {
+                return Err(syn::Error::new_spanned(
+                    &path,
+                    format!(
+                        "#[registry] derives `{}` already; remove it from this #[derive] (it derives {})",
+                        last.ident,
+                        DERIVED.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }

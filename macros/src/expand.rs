@@ -124,7 +124,7 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
                 match self { #( #ident::#variants => #names, )* }
             }
 
-            /// The short title, as the IANA registry names the code.
+            /// The short title from the registry (for the standard codes, the IANA registry's name).
             #[must_use]
             pub const fn title(self) -> &'static str {
                 match self { #( #ident::#variants => #titles, )* }
@@ -148,7 +148,7 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
                 match self { #( #ident::#variants => #links, )* }
             }
 
-            /// Whether the code may appear in a Close frame. Codes that only report
+            /// Whether the registry says the code may be sent in a Close frame. Codes that only report
             /// a local condition (such as 1005 and 1006) may not.
             #[inline]
             #[must_use]
@@ -172,14 +172,14 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
                 match self { #( #ident::#variants => #reconnect, )* }
             }
 
-            /// The code as a [`CloseCode`](#krate::CloseCode).
+            /// The code as a `CloseCode`.
             #[inline]
             #[must_use]
             pub const fn close_code(self) -> #krate::CloseCode {
                 #close_code_body
             }
 
-            const fn label(self) -> &'static str {
+            const fn __close_reasons_label(self) -> &'static str {
                 match self { #( #ident::#variants => #labels, )* }
             }
         }
@@ -187,7 +187,7 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
         /// Writes the code and its title, e.g. `1001 Going Away`.
         impl ::core::fmt::Display for #ident {
             fn fmt(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                formatter.pad(self.label())
+                formatter.pad(self.__close_reasons_label())
             }
         }
 
@@ -195,7 +195,7 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
         impl ::core::str::FromStr for #ident {
             type Err = #krate::ParseReasonError;
 
-            fn from_str(name: &str) -> ::core::result::Result<Self, Self::Err> {
+            fn from_str(name: &str) -> ::core::result::Result<Self, #krate::ParseReasonError> {
                 match name {
                     #( #names_again => ::core::result::Result::Ok(#ident::#variants), )*
                     _ => ::core::result::Result::Err(#krate::ParseReasonError::new()),
@@ -207,7 +207,7 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
             type Error = #krate::UnknownCode;
 
             #[inline]
-            fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
+            fn try_from(code: u16) -> ::core::result::Result<Self, #krate::UnknownCode> {
                 match #ident::from_code(code) {
                     ::core::option::Option::Some(reason) => ::core::result::Result::Ok(reason),
                     ::core::option::Option::None => {
@@ -221,7 +221,7 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
             type Error = #krate::UnknownCode;
 
             #[inline]
-            fn try_from(code: #krate::CloseCode) -> ::core::result::Result<Self, Self::Error> {
+            fn try_from(code: #krate::CloseCode) -> ::core::result::Result<Self, #krate::UnknownCode> {
                 <#ident as ::core::convert::TryFrom<u16>>::try_from(code.get())
             }
         }
@@ -350,7 +350,7 @@ fn range_enum(model: &Model, ident: &Ident, reason_ident: &Ident, krate: &Path) 
                 match self { #( #ident::#variants => #sendable, )* }
             }
 
-            const fn label(self) -> &'static str {
+            const fn __close_reasons_label(self) -> &'static str {
                 match self { #( #ident::#variants => #labels, )* }
             }
         }
@@ -358,7 +358,7 @@ fn range_enum(model: &Model, ident: &Ident, reason_ident: &Ident, krate: &Path) 
         /// Writes the title and the bounds, e.g. `Private Use (4000-4999)`.
         impl ::core::fmt::Display for #ident {
             fn fmt(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                formatter.pad(self.label())
+                formatter.pad(self.__close_reasons_label())
             }
         }
 

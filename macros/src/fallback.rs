@@ -5,7 +5,9 @@
 use std::collections::HashSet;
 
 use crate::registry::{Located, Registry};
-use crate::validate::{Model, RangeSpec, ReasonSpec, is_usable_name, variant_name};
+use crate::validate::{
+    Model, RESERVED_RANGE_NAMES, RangeSpec, ReasonSpec, is_usable_name, variant_name,
+};
 
 /// Every entry whose name can become an identifier, once; values that are invalid or
 /// taken are replaced by unused ones, and overlapping ranges are left out.
@@ -84,7 +86,8 @@ pub fn salvage(registry: &Registry) -> Model {
         let overlaps = ranges
             .iter()
             .any(|other| other.start <= end && start <= other.end);
-        if overlaps || !usable(&range.name.value) {
+        let reserved = RESERVED_RANGE_NAMES.contains(&range.name.value.as_str());
+        if overlaps || reserved || !usable(&range.name.value) {
             continue;
         }
         ranges.push(RangeSpec {

@@ -39,8 +39,9 @@ use crate::validate::{Model, Rules};
 /// enum gets `ALL`, `code`, `from_code`, `name`, `title`, `description`, `reference`,
 /// `link`, `is_sendable`, `close_code`, `Display`, `FromStr`, `TryFrom<u16>`,
 /// `TryFrom<CloseCode>`, `From<Self> for u16` and `From<Self> for CloseCode`, and
-/// derives `Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug`. The attributes,
-/// doc comment and visibility written on the enum are kept.
+/// derives `Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug` and sets
+/// `#[repr(u16)]` (deriving those again or adding a `repr` is reported as an error).
+/// The other attributes, the doc comment and the visibility written on the enum are kept.
 ///
 /// Argument `crate = "path"` names the `close_reasons` crate when it is renamed.
 #[proc_macro_attribute]

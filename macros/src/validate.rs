@@ -335,7 +335,9 @@ const KEYWORDS: &[&str] = &[
 
 /// Whether a registry name can become the generated identifiers.
 pub fn is_usable_name(name: &str) -> bool {
-    is_snake_case(name) && !KEYWORDS.contains(&name)
+    is_snake_case(name)
+        && !KEYWORDS.contains(&name)
+        && !RESERVED_VARIANTS.contains(&variant_name(name).as_str())
 }
 
 fn is_snake_case(name: &str) -> bool {
@@ -369,7 +371,10 @@ pub fn variant_name(name: &str) -> String {
 
 /// Range names that would give `CloseCode` a predicate it already has
 /// (`is_sendable`, `is_normal_closure`).
-const RESERVED_RANGE_NAMES: &[&str] = &["sendable", "normal_closure"];
+pub const RESERVED_RANGE_NAMES: &[&str] = &["sendable", "normal_closure"];
+
+/// Variant names that would hide an associated item of the generated enums.
+pub const RESERVED_VARIANTS: &[&str] = &["ALL"];
 
 fn check_names(registry: &Registry, errors: &mut Vec<Diagnostic>) {
     for range in &registry.ranges {
@@ -418,6 +423,16 @@ fn check_names(registry: &Registry, errors: &mut Vec<Diagnostic>) {
             continue;
         }
         let variant = variant_name(written);
+        if RESERVED_VARIANTS.contains(&variant.as_str()) {
+            errors.push(
+                Diagnostic::new(
+                    name.span.clone(),
+                    format!("{kind} name {written:?} becomes `{variant}`, which would hide the generated `{variant}`"),
+                )
+                .hint("choose another name"),
+            );
+            continue;
+        }
         if let Some((first_kind, first)) = seen.get(&variant) {
             let message = if &first.value == written {
                 format!("duplicate name {written:?}")
@@ -666,6 +681,15 @@ mod tests {
         let errors = check(&range("sendable", 1, 9, true)).unwrap_err();
         assert!(
             errors[0].contains("range name \"sendable\" would clash with `CloseCode::is_sendable`"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn rejects_names_that_hide_generated_items() {
+        let errors = check(&reason("a_l_l", "1")).unwrap_err();
+        assert!(
+            errors[0].contains("becomes `ALL`, which would hide the generated `ALL`"),
             "{errors:?}"
         );
     }

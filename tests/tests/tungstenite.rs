@@ -10,7 +10,6 @@ fn codes_convert_losslessly_over_every_value() {
         let theirs = TungsteniteCode::from(value);
         match CloseCode::new(value) {
             Some(ours) => {
-                assert_eq!(TungsteniteCode::from(ours), theirs);
                 assert_eq!(u16::from(TungsteniteCode::from(ours)), value);
                 assert_eq!(CloseCode::try_from(theirs), Ok(ours));
             }

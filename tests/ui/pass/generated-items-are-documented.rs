@@ -1,5 +1,5 @@
 //! An application's own registry, expanded under the strictest lints.
-#![deny(warnings, missing_docs, clippy::all)]
+#![deny(warnings, missing_docs)]
 
 /// Close codes of a chat protocol.
 #[close_reasons::registry("ui/valid.toml")]
