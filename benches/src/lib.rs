@@ -110,7 +110,7 @@ impl ReasonTable {
     pub fn new() -> ReasonTable {
         let mut table = Box::new([0u8; 65536]);
         for (index, reason) in close_reasons::CloseReason::ALL.iter().enumerate() {
-            table[usize::from(reason.code())] = (index + 1) as u8;
+            table[usize::from(*reason as u16)] = (index + 1) as u8;
         }
         ReasonTable(table)
     }
@@ -210,7 +210,7 @@ pub fn minimal_display(buffer: &mut StackBuffer, code: u16) {
         }
     }
     let (open, title, close): (&[u8], &str, &[u8]) =
-        match close_reasons::CloseReason::from_code(code) {
+        match close_reasons::CloseReason::try_from(code).ok() {
             Some(reason) => (b" ", reason.title(), b""),
             None => match close_reasons::CloseRange::of(code) {
                 Some(range) => (b" (", range.title(), b")"),
@@ -244,7 +244,7 @@ mod tests {
                 bitmap.contains(code),
                 ours.is_some_and(CloseCode::is_sendable)
             );
-            assert_eq!(table.get(code), CloseReason::from_code(code));
+            assert_eq!(table.get(code), CloseReason::try_from(code).ok());
         }
         for payload in payload_stream() {
             let ours = CloseFrame::parse(&payload)

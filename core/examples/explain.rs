@@ -90,13 +90,11 @@ fn plain_table() -> String {
         "code", "name", "title", "range"
     );
     for reason in CloseReason::ALL {
-        let range = CloseCode::from(*reason)
-            .range()
-            .map_or("none", CloseRange::name);
+        let range = reason.code().range().map_or("none", CloseRange::name);
         let _ = writeln!(
             out,
             "{:<6} {:<18} {:<27} {:<14} {}",
-            reason.code(),
+            reason.code().get(),
             reason.name(),
             reason.title(),
             range,
@@ -116,7 +114,7 @@ fn plain_table() -> String {
             format!("{}-{}", codes.start(), codes.end()),
             range.name(),
             range.title(),
-            yes_no(range.is_sendable())
+            yes_no(range.unnamed_codes_sendable())
         );
     }
     out
@@ -142,7 +140,7 @@ fn markdown_table() -> String {
         let _ = writeln!(
             out,
             "| {} | `{}` | {} | {} | {} |",
-            reason.code(),
+            reason.code().get(),
             reason.name(),
             cell(reason.title()),
             yes_no(reason.is_sendable()),
@@ -159,7 +157,7 @@ fn markdown_table() -> String {
             codes.end(),
             range.name(),
             cell(range.title()),
-            yes_no(range.is_sendable())
+            yes_no(range.unnamed_codes_sendable())
         );
     }
     out

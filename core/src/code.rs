@@ -113,7 +113,45 @@ impl CloseCode {
     #[inline]
     #[must_use]
     pub const fn reason(self) -> Option<CloseReason> {
-        CloseReason::from_code(self.get())
+        CloseReason::from_code(self)
+    }
+
+    /// Whether an endpoint may send this code in a Close frame, and must accept it when
+    /// received (RFC 6455 §7.4 and the IANA registry). Any other code received in a
+    /// Close frame fails the connection.
+    ///
+    /// Computed from the registry: a named reason decides for itself (1005 and 1006
+    /// may not be sent), other codes follow their range (any code in 3000–4999 may),
+    /// and codes in no range never may.
+    ///
+    /// ```
+    /// # use close_reasons::CloseCode;
+    /// assert!(CloseCode::new(1014).unwrap().is_sendable());
+    /// assert!(!CloseCode::new(1004).unwrap().is_sendable()); // reserved, unnamed
+    /// assert!(!CloseCode::ABRUPTLY.is_sendable()); // local only
+    /// assert!(CloseCode::new(4999).unwrap().is_sendable());
+    /// assert!(!CloseCode::new(5000).unwrap().is_sendable());
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn is_sendable(self) -> bool {
+        let code = self.get();
+        // Range tests over the maximal runs of sendable codes, computed from the
+        // registry when this crate is compiled.
+        close_reasons_macros::__sendable_check!("close-reasons.toml", code)
+    }
+
+    /// The range of the registry that contains the code, if any.
+    ///
+    /// ```
+    /// # use close_reasons::{CloseCode, CloseRange};
+    /// assert_eq!(CloseCode::new(4001).unwrap().range(), Some(CloseRange::Private));
+    /// assert_eq!(CloseCode::new(5000).unwrap().range(), None);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn range(self) -> Option<CloseRange> {
+        CloseRange::of(self.get())
     }
 
     /// Whether a close with this code is a normal end of the connection rather than a
@@ -151,6 +189,10 @@ impl CloseCode {
         }
     }
 }
+
+// From close-reasons.toml: one constant per `[[reason]]` (`CloseCode::NORMAL`, …) and
+// one predicate per `[[range]]` (`CloseCode::is_private`, …).
+close_reasons_macros::__close_code_items!("close-reasons.toml", CloseCode, CloseReason, CloseRange);
 
 impl From<CloseCode> for u16 {
     #[inline]
@@ -208,41 +250,53 @@ impl FromStr for CloseCode {
 }
 
 /// `1001 Going Away` for a named code, `4001 (Private Use)` for another code in a
-/// range, the bare number otherwise. Width, fill and alignment apply to the whole text,
-/// as for a string (`{:>20}`).
+/// range, the bare number otherwise. Width, fill, alignment and precision apply to the
+/// whole text, as for a string (`{:>20}`, `{:.4}`), whether the code is named or not.
+///
+/// ```
+/// # use close_reasons::CloseCode;
+/// assert_eq!(format!("{:.4}|", CloseCode::NORMAL), "1000|");
+/// assert_eq!(format!("{:.4}|", CloseCode::new(4001).unwrap()), "4001|");
+/// assert_eq!(format!("{:>20}|", CloseCode::new(4001).unwrap()), "  4001 (Private Use)|");
+/// ```
 impl fmt::Display for CloseCode {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(reason) = self.reason() {
             return fmt::Display::fmt(&reason, formatter);
         }
-        let code = self.get();
-        let title = self.range().map(CloseRange::title);
-        let digits = match code {
-            0..=9 => 1,
-            10..=99 => 2,
-            100..=999 => 3,
-            1000..=9999 => 4,
-            _ => 5,
-        };
-        let len = digits + title.map_or(0, |title| title.chars().count() + 3);
-        pad(formatter, len, |formatter| match title {
-            Some(title) => write!(formatter, "{code} ({title})"),
-            None => write!(formatter, "{code}"),
-        })
+        let mut digits = [0; 5];
+        let number = decimal(self.get(), &mut digits);
+        match self.range() {
+            Some(range) => pad(formatter, &[number, " (", range.title(), ")"]),
+            None => pad(formatter, &[number]),
+        }
     }
 }
 
-/// Writes text of `len` characters with the formatter's width, fill and alignment
-/// (left by default, as for strings), without buffering it.
-fn pad(
-    formatter: &mut fmt::Formatter<'_>,
-    len: usize,
-    write: impl FnOnce(&mut fmt::Formatter<'_>) -> fmt::Result,
-) -> fmt::Result {
-    let missing = formatter.width().unwrap_or(0).saturating_sub(len);
-    if missing == 0 {
-        return write(formatter);
+/// The decimal digits of `number`, written at the end of `buffer`.
+fn decimal(mut number: u16, buffer: &mut [u8; 5]) -> &str {
+    let mut start = buffer.len();
+    loop {
+        start -= 1;
+        buffer[start] = b'0' + (number % 10) as u8;
+        number /= 10;
+        if number == 0 {
+            break;
+        }
     }
+    // Only ASCII digits were written.
+    core::str::from_utf8(&buffer[start..]).unwrap_or_default()
+}
+
+/// Writes the concatenation of `parts` as `Formatter::pad` writes one string: cut to
+/// the precision, then padded to the width with the fill and alignment (left by
+/// default). Nothing is buffered, so the text can be of any length.
+fn pad(formatter: &mut fmt::Formatter<'_>, parts: &[&str]) -> fmt::Result {
+    let total: usize = parts.iter().map(|part| part.chars().count()).sum();
+    let shown = formatter
+        .precision()
+        .map_or(total, |precision| precision.min(total));
+    let missing = formatter.width().unwrap_or(0).saturating_sub(shown);
     let (before, after) = match formatter.align() {
         Some(fmt::Alignment::Right) => (missing, 0),
         Some(fmt::Alignment::Center) => (missing / 2, missing - missing / 2),
@@ -252,7 +306,18 @@ fn pad(
     for _ in 0..before {
         formatter.write_char(fill)?;
     }
-    write(formatter)?;
+    let mut left = shown;
+    for part in parts {
+        if left == 0 {
+            break;
+        }
+        let end = part
+            .char_indices()
+            .nth(left)
+            .map_or(part.len(), |(at, _)| at);
+        formatter.write_str(&part[..end])?;
+        left -= part[..end].chars().count();
+    }
     for _ in 0..after {
         formatter.write_char(fill)?;
     }

@@ -1,25 +1,33 @@
 use core::fmt;
 
-/// A number that has no variant in a close-code enum, as returned by
-/// `TryFrom<u16>` of [`CloseReason`](crate::CloseReason) and of enums generated with
-/// [`registry`](crate::registry). Carries the number.
+/// A number that has no variant in a close-code enum, as returned by `TryFrom<u16>`
+/// and `TryFrom<CloseCode>` of [`CloseReason`](crate::CloseReason) and of enums
+/// generated with [`registry`](crate::registry). Carries the number.
+///
+/// ```
+/// # use close_reasons::CloseReason;
+/// let error = CloseReason::try_from(4001).unwrap_err();
+/// assert_eq!(error.get(), 4001);
+/// assert_eq!(error.to_string(), "close code 4001 has no name in the registry");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct UnknownCode {
-    code: u16,
+    number: u16,
 }
 
 impl UnknownCode {
-    /// The error for `code`.
+    /// The number that was not recognised (it may be 0, which is no close code).
+    #[inline]
     #[must_use]
-    pub const fn new(code: u16) -> UnknownCode {
-        UnknownCode { code }
+    pub const fn get(&self) -> u16 {
+        self.number
     }
+}
 
-    /// The number that was not recognised.
-    #[must_use]
-    pub const fn code(&self) -> u16 {
-        self.code
-    }
+/// For generated code, through `__private`.
+#[must_use]
+pub const fn unknown_code(number: u16) -> UnknownCode {
+    UnknownCode { number }
 }
 
 impl fmt::Display for UnknownCode {
@@ -27,25 +35,25 @@ impl fmt::Display for UnknownCode {
         write!(
             formatter,
             "close code {} has no name in the registry",
-            self.code
+            self.number
         )
     }
 }
 
 impl core::error::Error for UnknownCode {}
 
-/// A string that is not the registry name of any reason, from `FromStr`.
+/// A string that is not the registry name of any reason, from `FromStr` of
+/// [`CloseReason`](crate::CloseReason) and of enums generated with
+/// [`registry`](crate::registry).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ParseReasonError {
     _private: (),
 }
 
-impl ParseReasonError {
-    #[doc(hidden)]
-    #[must_use]
-    pub const fn new() -> ParseReasonError {
-        ParseReasonError { _private: () }
-    }
+/// For generated code, through `__private`.
+#[must_use]
+pub const fn parse_reason_error() -> ParseReasonError {
+    ParseReasonError { _private: () }
 }
 
 impl fmt::Display for ParseReasonError {

@@ -1,8 +1,9 @@
 use core::fmt;
-use core::num::NonZeroU16;
 use core::ops::Deref;
 
-use crate::CloseCode;
+use crate::{
+    BuildFrameError, BuildFrameErrorKind, CloseCode, ParseFrameError, ParseFrameErrorKind,
+};
 
 /// The largest payload of a Close frame: control frames carry at most 125 bytes
 /// (RFC 6455 §5.5).
@@ -10,13 +11,6 @@ pub const MAX_PAYLOAD_LEN: usize = 125;
 
 /// The longest reason text: the payload less the two bytes of the status code.
 pub const MAX_REASON_LEN: usize = MAX_PAYLOAD_LEN - 2;
-
-// The answers to a bad Close frame are rules of the protocol (RFC 6455 §7.1.7, §8.1),
-// not entries of the registry: the codec keeps working, and reports only the registry's
-// own errors, while a maintainer's edit of the registry is broken.
-const PROTOCOL_ERROR: CloseCode = CloseCode::from_nonzero(NonZeroU16::new(1002).unwrap());
-const INVALID_PAYLOAD_DATA: CloseCode = CloseCode::from_nonzero(NonZeroU16::new(1007).unwrap());
-const INTERNAL_ERROR: CloseCode = CloseCode::from_nonzero(NonZeroU16::new(1011).unwrap());
 
 /// The body of a Close frame: a status code and a UTF-8 reason borrowed from the payload.
 ///
@@ -59,30 +53,63 @@ impl<'a> CloseFrame<'a> {
     ///
     /// # Errors
     ///
-    /// A [`CloseFrameError`] naming the rule that failed, with what was received;
-    /// [`CloseFrameError::answer`] is the code to close the connection with.
-    pub fn parse(payload: &'a [u8]) -> Result<Option<CloseFrame<'a>>, CloseFrameError> {
-        let (code, reason) = match payload {
+    /// A [`ParseFrameError`] naming the rule the peer broke, with what was received;
+    /// [`ParseFrameError::answer`] is the code to close the connection with.
+    pub fn parse(payload: &'a [u8]) -> Result<Option<CloseFrame<'a>>, ParseFrameError> {
+        let (number, reason) = match payload {
             [] => return Ok(None),
-            [byte] => return Err(CloseFrameError::Truncated { byte: *byte }),
+            [_] => return Err(ParseFrameError::truncated()),
             [high, low, reason @ ..] => (u16::from_be_bytes([*high, *low]), reason),
         };
-        if payload.len() > MAX_PAYLOAD_LEN {
-            return Err(CloseFrameError::PayloadTooLong {
-                code,
-                len: payload.len(),
-            });
+        let len = payload.len();
+        if len > MAX_PAYLOAD_LEN {
+            return Err(ParseFrameError::new(
+                ParseFrameErrorKind::PayloadTooLong,
+                number,
+                len,
+            ));
         }
-        let code = match CloseCode::new(code) {
-            Some(code) if code.is_sendable() => code,
-            _ => return Err(CloseFrameError::InvalidCode { code }),
-        };
+        let code = received_code(number, len)?;
         match core::str::from_utf8(reason) {
             Ok(reason) => Ok(Some(CloseFrame { code, reason })),
-            Err(error) => Err(CloseFrameError::InvalidUtf8 {
-                code,
-                valid_up_to: error.valid_up_to(),
-            }),
+            Err(error) => Err(ParseFrameError::invalid_utf8(
+                number,
+                len,
+                error.valid_up_to(),
+            )),
+        }
+    }
+
+    /// Checks a received Close frame that another WebSocket stack has already split
+    /// into its code and reason (axum's `CloseFrame { code: u16, reason }`, say), by
+    /// the rules of [`parse`](Self::parse).
+    ///
+    /// ```
+    /// # use close_reasons::{CloseCode, CloseFrame};
+    /// let frame = CloseFrame::from_received(1014, "upstream down").unwrap();
+    /// assert_eq!(frame.code(), CloseCode::BAD_GATEWAY);
+    /// assert!(CloseFrame::from_received(1005, "").is_err()); // never on the wire
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`ParseFrameError`]: the code may not be sent, or the payload it makes is
+    /// longer than [`MAX_PAYLOAD_LEN`] bytes.
+    pub const fn from_received(
+        number: u16,
+        reason: &'a str,
+    ) -> Result<CloseFrame<'a>, ParseFrameError> {
+        let len = 2 + reason.len();
+        if len > MAX_PAYLOAD_LEN {
+            return Err(ParseFrameError::new(
+                ParseFrameErrorKind::PayloadTooLong,
+                number,
+                len,
+            ));
+        }
+        match received_code(number, len) {
+            Ok(code) => Ok(CloseFrame { code, reason }),
+            Err(error) => Err(error),
         }
     }
 
@@ -90,19 +117,25 @@ impl<'a> CloseFrame<'a> {
     ///
     /// # Errors
     ///
-    /// [`CloseFrameError::UnsendableCode`] if the code may not be sent (such as 1005 or
-    /// 1006), [`CloseFrameError::ReasonTooLong`] if the reason is longer than
-    /// [`MAX_REASON_LEN`] bytes; [`new_truncating`](Self::new_truncating) shortens it
-    /// instead.
-    pub const fn new(code: CloseCode, reason: &'a str) -> Result<CloseFrame<'a>, CloseFrameError> {
+    /// A [`BuildFrameError`]: [`UnsendableCode`](BuildFrameErrorKind::UnsendableCode)
+    /// if the code may not be sent (such as 1005 or 1006),
+    /// [`ReasonTooLong`](BuildFrameErrorKind::ReasonTooLong) if the reason is longer
+    /// than [`MAX_REASON_LEN`] bytes; [`new_truncating`](Self::new_truncating) shortens
+    /// it instead.
+    pub const fn new(code: CloseCode, reason: &'a str) -> Result<CloseFrame<'a>, BuildFrameError> {
         if !code.is_sendable() {
-            return Err(CloseFrameError::UnsendableCode { code });
+            return Err(BuildFrameError::new(
+                BuildFrameErrorKind::UnsendableCode,
+                code,
+                reason.len(),
+            ));
         }
         if reason.len() > MAX_REASON_LEN {
-            return Err(CloseFrameError::ReasonTooLong {
-                code: code.get(),
-                len: reason.len(),
-            });
+            return Err(BuildFrameError::new(
+                BuildFrameErrorKind::ReasonTooLong,
+                code,
+                reason.len(),
+            ));
         }
         Ok(CloseFrame { code, reason })
     }
@@ -120,11 +153,13 @@ impl<'a> CloseFrame<'a> {
     ///
     /// # Errors
     ///
-    /// [`CloseFrameError::UnsendableCode`] if the code may not be sent.
+    /// A [`BuildFrameError`] of kind
+    /// [`UnsendableCode`](BuildFrameErrorKind::UnsendableCode) if the code may not be
+    /// sent.
     pub fn new_truncating(
         code: CloseCode,
         reason: &'a str,
-    ) -> Result<CloseFrame<'a>, CloseFrameError> {
+    ) -> Result<CloseFrame<'a>, BuildFrameError> {
         let mut end = reason.len().min(MAX_REASON_LEN);
         while !reason.is_char_boundary(end) {
             end -= 1;
@@ -177,16 +212,18 @@ impl<'a> CloseFrame<'a> {
     ///
     /// # Errors
     ///
-    /// [`CloseFrameError::BufferTooSmall`] if `buffer` is shorter than
-    /// [`payload_len`](Self::payload_len); nothing is written then.
-    pub fn write_to<'b>(&self, buffer: &'b mut [u8]) -> Result<&'b [u8], CloseFrameError> {
+    /// A [`BuildFrameError`] of kind
+    /// [`BufferTooSmall`](BuildFrameErrorKind::BufferTooSmall) if `buffer` is shorter
+    /// than [`payload_len`](Self::payload_len); nothing is written then.
+    pub fn write_to<'b>(&self, buffer: &'b mut [u8]) -> Result<&'b [u8], BuildFrameError> {
         let len = self.payload_len();
         let available = buffer.len();
         let Some(target) = buffer.get_mut(..len) else {
-            return Err(CloseFrameError::BufferTooSmall {
-                needed: len,
+            return Err(BuildFrameError::buffer_too_small(
+                self.code,
+                self.reason.len(),
                 available,
-            });
+            ));
         };
         target[..2].copy_from_slice(&self.code.to_be_bytes());
         target[2..].copy_from_slice(self.reason.as_bytes());
@@ -257,151 +294,33 @@ impl fmt::Debug for ClosePayload {
     }
 }
 
-/// Why a Close payload was rejected, with what was received or given.
-///
-/// Errors from [`CloseFrame::parse`] are the peer's: close the connection with
-/// [`answer`](Self::answer). Errors from building a frame ([`UnsendableCode`],
-/// [`ReasonTooLong`], [`BufferTooSmall`]) are the local application's;
-/// [`is_peer_error`](Self::is_peer_error) tells the two apart.
-///
-/// [`UnsendableCode`]: CloseFrameError::UnsendableCode
-/// [`ReasonTooLong`]: CloseFrameError::ReasonTooLong
-/// [`BufferTooSmall`]: CloseFrameError::BufferTooSmall
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CloseFrameError {
-    /// The payload was one byte long: too short for a status code.
-    Truncated {
-        /// The byte received.
-        byte: u8,
-    },
-    /// The payload was longer than [`MAX_PAYLOAD_LEN`] bytes.
-    PayloadTooLong {
-        /// The status code it started with.
-        code: u16,
-        /// Its length in bytes.
-        len: usize,
-    },
-    /// The received status code may not appear in a Close frame: 0, a code below 1000,
-    /// a local-only code such as 1005 or 1006, an unassigned protocol code, or 5000 and
-    /// above.
-    InvalidCode {
-        /// The code received.
-        code: u16,
-    },
-    /// The reason was not valid UTF-8.
-    InvalidUtf8 {
-        /// The status code, which was valid.
-        code: CloseCode,
-        /// How many bytes of the reason were valid UTF-8.
-        valid_up_to: usize,
-    },
-    /// The code given for a frame to send may not appear in a Close frame (see
-    /// [`CloseCode::is_sendable`]).
-    UnsendableCode {
-        /// The code given.
-        code: CloseCode,
-    },
-    /// The reason given for a frame to send was longer than [`MAX_REASON_LEN`] bytes.
-    ReasonTooLong {
-        /// The status code given.
-        code: u16,
-        /// The length of the reason in bytes.
-        len: usize,
-    },
-    /// The buffer given to [`CloseFrame::write_to`] was too short.
-    BufferTooSmall {
-        /// The bytes the payload needs.
-        needed: usize,
-        /// The bytes the buffer has.
-        available: usize,
-    },
-}
-
-impl CloseFrameError {
-    /// The code to close the connection with. For a received payload: 1007 when the
-    /// reason was not UTF-8 (RFC 6455 §8.1), 1002 (protocol error) otherwise. For a
-    /// frame the local application failed to build, the peer did nothing wrong: 1011
-    /// (internal error).
-    #[must_use]
-    pub const fn answer(&self) -> CloseCode {
-        match self {
-            CloseFrameError::InvalidUtf8 { .. } => INVALID_PAYLOAD_DATA,
-            CloseFrameError::Truncated { .. }
-            | CloseFrameError::PayloadTooLong { .. }
-            | CloseFrameError::InvalidCode { .. } => PROTOCOL_ERROR,
-            CloseFrameError::UnsendableCode { .. }
-            | CloseFrameError::ReasonTooLong { .. }
-            | CloseFrameError::BufferTooSmall { .. } => INTERNAL_ERROR,
-        }
-    }
-
-    /// Whether the error is in a payload received from the peer (from
-    /// [`CloseFrame::parse`]) rather than in a frame the local application built.
-    #[must_use]
-    pub const fn is_peer_error(&self) -> bool {
-        matches!(
-            self,
-            CloseFrameError::Truncated { .. }
-                | CloseFrameError::PayloadTooLong { .. }
-                | CloseFrameError::InvalidCode { .. }
-                | CloseFrameError::InvalidUtf8 { .. }
-        )
-    }
-
-    /// The status code received or given, when there was one.
-    #[must_use]
-    pub const fn code(&self) -> Option<u16> {
-        match *self {
-            CloseFrameError::PayloadTooLong { code, .. }
-            | CloseFrameError::InvalidCode { code }
-            | CloseFrameError::ReasonTooLong { code, .. } => Some(code),
-            CloseFrameError::InvalidUtf8 { code, .. }
-            | CloseFrameError::UnsendableCode { code } => Some(code.get()),
-            CloseFrameError::Truncated { .. } | CloseFrameError::BufferTooSmall { .. } => None,
-        }
+/// The code of a received frame, if it may appear in a Close frame.
+const fn received_code(number: u16, payload_len: usize) -> Result<CloseCode, ParseFrameError> {
+    match CloseCode::new(number) {
+        Some(code) if code.is_sendable() => Ok(code),
+        _ => Err(ParseFrameError::new(
+            ParseFrameErrorKind::InvalidCode,
+            number,
+            payload_len,
+        )),
     }
 }
 
-impl fmt::Display for CloseFrameError {
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            CloseFrameError::Truncated { byte } => {
-                write!(
-                    formatter,
-                    "close payload of one byte ({byte:#04x}): too short for a status code"
-                )
-            }
-            CloseFrameError::PayloadTooLong { code, len } => write!(
-                formatter,
-                "close payload of {len} bytes (code {code}): longer than {MAX_PAYLOAD_LEN}"
-            ),
-            CloseFrameError::InvalidCode { code } => {
-                write!(
-                    formatter,
-                    "close code {code} may not be sent in a close frame"
-                )
-            }
-            CloseFrameError::UnsendableCode { code } => write!(
-                formatter,
-                "close code {} may not be sent in a close frame",
-                code.get()
-            ),
-            CloseFrameError::InvalidUtf8 { code, valid_up_to } => write!(
-                formatter,
-                "close reason (code {}) is not valid UTF-8 after byte {valid_up_to}",
-                code.get()
-            ),
-            CloseFrameError::ReasonTooLong { code, len } => write!(
-                formatter,
-                "close reason of {len} bytes (code {code}): longer than {MAX_REASON_LEN}"
-            ),
-            CloseFrameError::BufferTooSmall { needed, available } => write!(
-                formatter,
-                "buffer of {available} bytes is too small for a close payload of {needed}"
-            ),
-        }
+/// The frame a generated enum's `close_frame` builds: the wire's rules first, then the
+/// registry's, which may keep a code local (an application's `sendable = false` on a
+/// private-use code) where the wire would allow it.
+#[must_use = "the frame, or why it cannot be sent"]
+pub const fn close_frame(
+    code: CloseCode,
+    registry_sendable: bool,
+    reason: &str,
+) -> Result<CloseFrame<'_>, BuildFrameError> {
+    match CloseFrame::new(code, reason) {
+        Ok(_) if !registry_sendable => Err(BuildFrameError::new(
+            BuildFrameErrorKind::LocalOnlyCode,
+            code,
+            reason.len(),
+        )),
+        built => built,
     }
 }
-
-impl core::error::Error for CloseFrameError {}

@@ -11,7 +11,9 @@
 //! - [`CloseReason`]: the codes the registry names, one variant each.
 //! - [`CloseRange`]: the blocks of codes of RFC 6455 §7.4.2.
 //! - [`CloseFrame`]: the payload of a Close frame, parsed and built exactly as the RFC
-//!   says, without allocation.
+//!   says, without allocation. What a peer sent wrong is a [`ParseFrameError`], with the
+//!   code to answer; what the local application asked for wrong is a
+//!   [`BuildFrameError`].
 //! - [`registry`]: the same generator for an application's own codes.
 //!
 //! ```
@@ -30,20 +32,24 @@
 //!   the registry does not name for `CloseReason`.
 //! - `tungstenite` (off by default): `From<CloseCode>` for tungstenite's close code and
 //!   `TryFrom` back (failing only for 0), `From<CloseFrame>` for tungstenite's close
-//!   frame and `TryFrom<&tungstenite::protocol::CloseFrame>` back, which applies our
-//!   wire check: tungstenite's frame type holds any code, and tungstenite's own
-//!   `is_allowed` rejects 1014, which the IANA registry assigns.
-//! - axum (`axum::extract::ws::CloseFrame`) carries the code as a plain `u16`:
-//!   `CloseCode::new(frame.code)` reads it, and `u16::from(code)` or
-//!   [`CloseCode::get`] writes it.
+//!   frame and `TryFrom<&tungstenite::protocol::CloseFrame>` back, which checks a
+//!   received frame as [`CloseFrame::parse`] does: tungstenite's frame type holds any
+//!   code, and tungstenite's own `is_allowed` rejects 1014, which the IANA registry
+//!   assigns.
+//! - Stacks whose close frame is a plain `u16` and a string, such as axum
+//!   (`axum::extract::ws::CloseFrame`): [`CloseFrame::from_received`] checks a received
+//!   one as [`CloseFrame::parse`] would, and [`CloseCode::get`] gives the number to send.
 //!
 //! ```
 //! # use close_reasons::{CloseCode, CloseFrame};
-//! // As with axum: a u16 in, a checked frame out.
-//! let (code, reason): (u16, &str) = (1013, "overloaded");
-//! let frame = CloseCode::new(code).map(|code| CloseFrame::new(code, reason));
-//! assert!(matches!(frame, Some(Ok(_))));
-//! assert_eq!(u16::from(CloseCode::GOING_AWAY), 1001);
+//! // As with axum: a received u16 and text in, a checked frame out.
+//! let frame = CloseFrame::from_received(1013, "overloaded").unwrap();
+//! assert_eq!(frame.code(), CloseCode::TRY_AGAIN_LATER);
+//! let error = CloseFrame::from_received(1006, "").unwrap_err();
+//! assert_eq!(error.answer(), CloseCode::PROTOCOL_ERROR);
+//! // To send: the number and the text of a checked frame.
+//! let reply = CloseFrame::new(CloseCode::GOING_AWAY, "bye").unwrap();
+//! assert_eq!((reply.code().get(), reply.reason()), (1001, "bye"));
 //! ```
 //!
 //! # The registry
@@ -52,13 +58,14 @@
 //!
 //! [RFC 6455 §7.4]: https://www.rfc-editor.org/rfc/rfc6455#section-7.4
 //! [IANA WebSocket Close Code Number Registry]: https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number
-#![doc = close_reasons_macros::registry_table!("close-reasons.toml", CloseReason, CloseRange)]
+#![doc = close_reasons_macros::__registry_table!("close-reasons.toml", CloseReason, CloseRange)]
 #![no_std]
 #![forbid(unsafe_code)]
 
 mod code;
 mod error;
 mod frame;
+mod frame_error;
 #[cfg(feature = "serde")]
 mod serde;
 #[cfg(feature = "tungstenite")]
@@ -67,10 +74,46 @@ mod tungstenite;
 pub use close_reasons_macros::registry;
 pub use code::CloseCode;
 pub use error::{InvalidCloseCode, ParseReasonError, UnknownCode};
-pub use frame::{CloseFrame, CloseFrameError, ClosePayload, MAX_PAYLOAD_LEN, MAX_REASON_LEN};
+pub use frame::{CloseFrame, ClosePayload, MAX_PAYLOAD_LEN, MAX_REASON_LEN};
+pub use frame_error::{BuildFrameError, BuildFrameErrorKind, ParseFrameError, ParseFrameErrorKind};
+
+// The three items generated from `close-reasons.toml` live here and in `code.rs`:
+// - `CloseReason` below, with its API (as for an application enum, see `registry`);
+// - `CloseRange` below;
+// - in `code.rs`: the constants `CloseCode::NORMAL` …, the predicates
+//   `CloseCode::is_private` … and the body of `CloseCode::is_sendable`.
+// `__standard_reasons` applies the rules of the standard registry (any code, with
+// ranges) and reports the registry's mistakes; the other entry points stay silent.
 
 /// A close code that the registry names: the codes of RFC 6455 §7.4.1 and the IANA
 /// WebSocket Close Code Number Registry.
-#[registry("close-reasons.toml", crate = "crate", ranges = CloseRange)]
+#[close_reasons_macros::__standard_reasons("close-reasons.toml", crate = "crate")]
 #[non_exhaustive]
 pub enum CloseReason {}
+
+/// A block of close codes with a shared meaning (RFC 6455 §7.4.2), one variant per
+/// `[[range]]` of the registry.
+#[close_reasons_macros::__standard_ranges("close-reasons.toml", crate = "crate")]
+#[non_exhaustive]
+pub enum CloseRange {}
+
+/// Support for the code that [`registry`] generates in other crates. Not part of the
+/// public API: it may change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::error::{parse_reason_error, unknown_code};
+    pub use crate::frame::close_frame;
+
+    use crate::CloseCode;
+
+    /// The code of a variant, whose number the registry guarantees is not 0.
+    #[inline]
+    #[must_use]
+    pub const fn named_code(number: u16) -> CloseCode {
+        match CloseCode::new(number) {
+            Some(code) => code,
+            // Never taken; keeps the conversion free of panics.
+            None => CloseCode::from_nonzero(core::num::NonZeroU16::MAX),
+        }
+    }
+}

@@ -23,7 +23,7 @@ impl<'de> Deserialize<'de> for CloseCode {
 
 impl Serialize for CloseReason {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_u16(self.code())
+        serializer.serialize_u16(u16::from(*self))
     }
 }
 
@@ -31,7 +31,7 @@ impl Serialize for CloseReason {
 impl<'de> Deserialize<'de> for CloseReason {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let code = u16::deserialize(deserializer)?;
-        CloseReason::from_code(code).ok_or_else(|| {
+        CloseReason::try_from(code).map_err(|_| {
             D::Error::invalid_value(
                 Unexpected::Unsigned(u64::from(code)),
                 &"a close code named in the close-reasons registry",

@@ -3,7 +3,7 @@
 use tungstenite::protocol::CloseFrame as TungsteniteFrame;
 use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
 
-use crate::{CloseCode, CloseFrame, CloseFrameError, InvalidCloseCode};
+use crate::{CloseCode, CloseFrame, InvalidCloseCode, ParseFrameError};
 
 /// Keeps the number: tungstenite can represent every code.
 impl From<CloseCode> for TungsteniteCode {
@@ -33,14 +33,13 @@ impl From<CloseFrame<'_>> for TungsteniteFrame {
     }
 }
 
-/// Checks tungstenite's frame by the rules of [`CloseFrame::new`]: tungstenite's
-/// frame type can hold any code, including 1006 or 1004, which may not be sent.
+/// Checks a frame tungstenite received by the rules of [`CloseFrame::parse`]:
+/// tungstenite's frame type can hold any code, including 1006 or 1004, which may not
+/// be sent.
 impl<'a> TryFrom<&'a TungsteniteFrame> for CloseFrame<'a> {
-    type Error = CloseFrameError;
+    type Error = ParseFrameError;
 
-    fn try_from(frame: &'a TungsteniteFrame) -> Result<CloseFrame<'a>, CloseFrameError> {
-        let code = u16::from(frame.code);
-        let code = CloseCode::new(code).ok_or(CloseFrameError::InvalidCode { code })?;
-        CloseFrame::new(code, frame.reason.as_str())
+    fn try_from(frame: &'a TungsteniteFrame) -> Result<CloseFrame<'a>, ParseFrameError> {
+        CloseFrame::from_received(u16::from(frame.code), frame.reason.as_str())
     }
 }

@@ -2,7 +2,8 @@
 
 use proc_macro2::Ident;
 use syn::parse::{Parse, ParseStream};
-use syn::{Data, DeriveInput, LitStr, Path, Token};
+use syn::punctuated::Punctuated;
+use syn::{Data, DeriveInput, LitStr, Meta, Path, Token};
 
 use crate::expand::Shell;
 
@@ -10,7 +11,6 @@ use crate::expand::Shell;
 pub struct Args {
     pub path: LitStr,
     pub krate: Path,
-    pub ranges: Option<Ident>,
 }
 
 impl Parse for Args {
@@ -24,7 +24,6 @@ impl Parse for Args {
         let mut args = Args {
             path,
             krate: syn::parse_quote!(::close_reasons),
-            ranges: None,
         };
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
@@ -37,20 +36,6 @@ impl Parse for Args {
                 "crate" => {
                     let path: LitStr = input.parse()?;
                     args.krate = path.parse()?;
-                }
-                // Only for `close-reasons` itself, whose registry also defines the ranges
-                // and the wire check of `CloseCode`; applications cannot use it.
-                "ranges" => {
-                    let is_core = args.krate.leading_colon.is_none()
-                        && args.krate.segments.len() == 1
-                        && args.krate.segments[0].ident == "crate";
-                    if !is_core {
-                        return Err(syn::Error::new(
-                            key.span(),
-                            "`ranges` is internal to close-reasons (with `crate = \"crate\"`); application registries cannot define ranges of `CloseCode`",
-                        ));
-                    }
-                    args.ranges = Some(input.parse()?);
                 }
                 other => {
                     return Err(syn::Error::new(
@@ -94,26 +79,26 @@ pub fn shell(input: DeriveInput) -> syn::Result<Shell> {
     })
 }
 
-/// `registry_table!("close-reasons.toml", CloseReason, CloseRange)`
-pub struct TableArgs {
+/// `"close-reasons.toml", CloseReason, CloseRange`: a registry path and `N` names of
+/// the items the expansion refers to.
+pub struct ItemArgs<const N: usize> {
     pub path: LitStr,
-    pub reasons: Ident,
-    pub ranges: Ident,
+    pub idents: [Ident; N],
 }
 
-impl Parse for TableArgs {
+impl<const N: usize> Parse for ItemArgs<N> {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let path = input.parse()?;
-        input.parse::<Token![,]>()?;
-        let reasons = input.parse()?;
-        input.parse::<Token![,]>()?;
-        let ranges = input.parse()?;
+        let mut idents = Vec::with_capacity(N);
+        for _ in 0..N {
+            input.parse::<Token![,]>()?;
+            idents.push(input.parse()?);
+        }
         let _ = input.parse::<Option<Token![,]>>()?;
-        Ok(TableArgs {
-            path,
-            reasons,
-            ranges,
-        })
+        let idents = idents
+            .try_into()
+            .map_err(|_| syn::Error::new(input.span(), "wrong number of names"))?;
+        Ok(ItemArgs { path, idents })
     }
 }
 
@@ -130,34 +115,51 @@ const DERIVED: &[&str] = &[
 ];
 
 /// Rejects, with a clear message, the attributes that would clash with what the
-/// expansion adds: a `repr` and derives of the traits it derives itself.
+/// expansion adds: a `repr` and derives of the traits it derives itself, also inside
+/// `cfg_attr` (whose condition cannot be known here, and holds in some build).
 fn check_attributes(attrs: &[syn::Attribute]) -> syn::Result<()> {
     for attr in attrs {
-        if attr.path().is_ident("repr") {
-            return Err(syn::Error::new_spanned(
-                attr,
-                "#[registry] sets #[repr(u16)] itself; remove this #[repr]",
-            ));
+        check_meta(&attr.meta)?;
+    }
+    Ok(())
+}
+
+fn check_meta(meta: &Meta) -> syn::Result<()> {
+    let path = meta.path();
+    if path.is_ident("repr") {
+        return Err(syn::Error::new_spanned(
+            meta,
+            "#[registry] sets #[repr(u16)] itself; remove this #[repr]",
+        ));
+    }
+    if path.is_ident("cfg_attr") {
+        let list = meta.require_list()?;
+        let nested = list.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)?;
+        // The first item is the condition; the others are attributes.
+        for meta in nested.iter().skip(1) {
+            check_meta(meta)?;
         }
-        if !attr.path().is_ident("derive") {
+        return Ok(());
+    }
+    if !path.is_ident("derive") {
+        return Ok(());
+    }
+    let derived = meta
+        .require_list()?
+        .parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated)?;
+    for path in derived {
+        let Some(last) = path.segments.last() else {
             continue;
-        }
-        let derived =
-            attr.parse_args_with(syn::punctuated::Punctuated::<Path, Token![,]>::parse_terminated)?;
-        for path in derived {
-            let Some(last) = path.segments.last() else {
-                continue;
-            };
-            if DERIVED.iter().any(|name| last.ident == name) {
-                return Err(syn::Error::new_spanned(
-                    &path,
-                    format!(
-                        "#[registry] derives `{}` already; remove it from this #[derive] (it derives {})",
-                        last.ident,
-                        DERIVED.join(", ")
-                    ),
-                ));
-            }
+        };
+        if DERIVED.iter().any(|name| last.ident == name) {
+            return Err(syn::Error::new_spanned(
+                &path,
+                format!(
+                    "#[registry] derives `{}` already; remove it from this #[derive] (it derives {})",
+                    last.ident,
+                    DERIVED.join(", ")
+                ),
+            ));
         }
     }
     Ok(())

@@ -1,5 +1,8 @@
-//! Turns a checked [`Model`] into Rust: the reason enum and its API, and for the core
-//! crate the range enum and the range helpers of `CloseCode`.
+//! Turns a checked [`Model`] into Rust: a reason enum and its API, and for the core
+//! crate the range enum, the items of `CloseCode` and the wire check.
+//!
+//! Every path in the output is absolute (`::core::option::Option`), so the expansion
+//! means the same in a module without the prelude or with its own `Option` or `Ok`.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -14,27 +17,24 @@ pub struct Shell {
     pub ident: Ident,
 }
 
-/// How the expansion is wired into its surroundings.
-pub struct Target<'a> {
-    /// Path to the `close-reasons` crate (`::close_reasons` unless renamed).
-    pub krate: &'a Path,
-    /// For the core crate only: the name of the range enum to generate next to the
-    /// reason enum, together with the range helpers of `CloseCode`.
-    pub ranges: Option<&'a Ident>,
-}
-
-pub fn expand(model: &Model, shell: &Shell, target: &Target<'_>) -> TokenStream {
-    let reasons = reason_enum(model, shell, target.krate);
-    let ranges = target
-        .ranges
-        .map(|ranges| range_enum(model, ranges, &shell.ident, target.krate));
+/// The derives of both generated enums, by absolute path.
+fn derives() -> TokenStream {
     quote! {
-        #reasons
-        #ranges
+        #[derive(
+            ::core::clone::Clone,
+            ::core::marker::Copy,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::cmp::PartialOrd,
+            ::core::cmp::Ord,
+            ::core::hash::Hash,
+            ::core::fmt::Debug
+        )]
     }
 }
 
-fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
+/// The reason enum: one variant per `[[reason]]`, with its API.
+pub fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
     let Shell { attrs, vis, ident } = shell;
     let reasons = &model.reasons;
     let variants: Vec<Ident> = reasons
@@ -59,21 +59,21 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
     let labels = reasons
         .iter()
         .map(|reason| format!("{} {}", reason.value, reason.title));
+    let derives = derives();
+    let display_body = display_body(&variants, labels, ident);
 
     // An enum without variants cannot be `repr(u16)` or cast; that only happens for
     // the stand-in emitted when the registry has errors.
-    let (repr, code_body, close_code_body) = if reasons.is_empty() {
-        (quote!(), quote!(match self {}), quote!(match self {}))
+    let (repr, number, code_body, frame_body) = if reasons.is_empty() {
+        let none = quote!(match self {});
+        (quote!(), quote!(match reason {}), none.clone(), none)
     } else {
-        // The registry has no code 0, so the fallback arm is never taken; it keeps the
-        // conversion free of panics and of one constant per variant.
-        let close_code = quote! {
-            match ::core::num::NonZeroU16::new(self as u16) {
-                ::core::option::Option::Some(code) => #krate::CloseCode::from_nonzero(code),
-                ::core::option::Option::None => #krate::CloseCode::from_nonzero(::core::num::NonZeroU16::MAX),
-            }
-        };
-        (quote!(#[repr(u16)]), quote!(self as u16), close_code)
+        (
+            quote!(#[repr(u16)]),
+            quote!(reason as u16),
+            quote!(#krate::__private::named_code(self as u16)),
+            quote!(#krate::__private::close_frame(self.code(), self.is_sendable(), reason)),
+        )
     };
 
     // The table follows whatever the user wrote, so the enum's documentation lists
@@ -91,7 +91,7 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
     quote! {
         #(#attrs)*
         #table
-        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+        #derives
         #repr
         #vis enum #ident {
             #( #[doc = #docs] #variants = #values, )*
@@ -101,18 +101,18 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
             /// Every variant, in registry order (ascending code).
             pub const ALL: &'static [#ident] = &[#(#ident::#variants),*];
 
-            /// The numeric close code.
+            /// The close code. Its number is `self as u16`, or `u16::from(self)`.
             #[inline]
             #[must_use]
-            pub const fn code(self) -> u16 {
+            pub const fn code(self) -> #krate::CloseCode {
                 #code_body
             }
 
             /// The variant for `code`, or `None` if the registry does not name it.
             #[inline]
             #[must_use]
-            pub const fn from_code(code: u16) -> ::core::option::Option<#ident> {
-                match code {
+            pub const fn from_code(code: #krate::CloseCode) -> ::core::option::Option<#ident> {
+                match code.get() {
                     #( #values => ::core::option::Option::Some(#ident::#variants), )*
                     _ => ::core::option::Option::None,
                 }
@@ -148,8 +148,8 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
                 match self { #( #ident::#variants => #links, )* }
             }
 
-            /// Whether the registry says the code may be sent in a Close frame. Codes that only report
-            /// a local condition (such as 1005 and 1006) may not.
+            /// Whether the registry says the code may be sent in a Close frame. Codes that
+            /// only report a local condition (such as 1005 and 1006) may not.
             #[inline]
             #[must_use]
             pub const fn is_sendable(self) -> bool {
@@ -172,22 +172,26 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
                 match self { #( #ident::#variants => #reconnect, )* }
             }
 
-            /// The code as a `CloseCode`.
-            #[inline]
-            #[must_use]
-            pub const fn close_code(self) -> #krate::CloseCode {
-                #close_code_body
-            }
-
-            const fn __close_reasons_label(self) -> &'static str {
-                match self { #( #ident::#variants => #labels, )* }
+            /// A Close frame to send with this code and `reason`.
+            ///
+            /// # Errors
+            ///
+            /// A `BuildFrameError` when the code may not be sent on the wire, when the
+            /// registry keeps it local (`sendable = false`), or when `reason` is longer
+            /// than 123 bytes.
+            pub const fn close_frame<'a>(
+                self,
+                reason: &'a str,
+            ) -> ::core::result::Result<#krate::CloseFrame<'a>, #krate::BuildFrameError> {
+                #frame_body
             }
         }
 
-        /// Writes the code and its title, e.g. `1001 Going Away`.
+        /// Writes the code and its title, e.g. `1001 Going Away`, honouring width,
+        /// fill, alignment and precision as for a string.
         impl ::core::fmt::Display for #ident {
             fn fmt(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                formatter.pad(self.__close_reasons_label())
+                #display_body
             }
         }
 
@@ -198,7 +202,7 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
             fn from_str(name: &str) -> ::core::result::Result<Self, #krate::ParseReasonError> {
                 match name {
                     #( #names_again => ::core::result::Result::Ok(#ident::#variants), )*
-                    _ => ::core::result::Result::Err(#krate::ParseReasonError::new()),
+                    _ => ::core::result::Result::Err(#krate::__private::parse_reason_error()),
                 }
             }
         }
@@ -207,12 +211,10 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
             type Error = #krate::UnknownCode;
 
             #[inline]
-            fn try_from(code: u16) -> ::core::result::Result<Self, #krate::UnknownCode> {
-                match #ident::from_code(code) {
-                    ::core::option::Option::Some(reason) => ::core::result::Result::Ok(reason),
-                    ::core::option::Option::None => {
-                        ::core::result::Result::Err(#krate::UnknownCode::new(code))
-                    }
+            fn try_from(number: u16) -> ::core::result::Result<Self, #krate::UnknownCode> {
+                match number {
+                    #( #values => ::core::result::Result::Ok(#ident::#variants), )*
+                    _ => ::core::result::Result::Err(#krate::__private::unknown_code(number)),
                 }
             }
         }
@@ -229,20 +231,22 @@ fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
         impl ::core::convert::From<#ident> for u16 {
             #[inline]
             fn from(reason: #ident) -> u16 {
-                reason.code()
+                #number
             }
         }
 
         impl ::core::convert::From<#ident> for #krate::CloseCode {
             #[inline]
             fn from(reason: #ident) -> #krate::CloseCode {
-                reason.close_code()
+                reason.code()
             }
         }
     }
 }
 
-fn range_enum(model: &Model, ident: &Ident, reason_ident: &Ident, krate: &Path) -> TokenStream {
+/// The range enum: one variant per `[[range]]`, with its API.
+pub fn range_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
+    let Shell { attrs, vis, ident } = shell;
     let ranges = &model.ranges;
     let variants: Vec<Ident> = ranges
         .iter()
@@ -254,55 +258,18 @@ fn range_enum(model: &Model, ident: &Ident, reason_ident: &Ident, krate: &Path) 
     let descriptions = ranges.iter().map(|range| &range.doc);
     let starts: Vec<u16> = ranges.iter().map(|range| range.start).collect();
     let ends: Vec<u16> = ranges.iter().map(|range| range.end).collect();
+    let widths: Vec<u16> = ranges.iter().map(|range| range.end - range.start).collect();
     let sendable = ranges.iter().map(|range| range.sendable);
     let labels = ranges
         .iter()
         .map(|range| format!("{} ({}-{})", range.title, range.start, range.end));
-    let constants = ranges
-        .iter()
-        .map(|range| format_ident!("{}", range.name.to_ascii_uppercase()));
-    let predicates = ranges
-        .iter()
-        .map(|range| format_ident!("is_{}", range.name));
-    let constant_docs = ranges.iter().map(|range| {
-        format!(
-            "The codes {}–{}: {}. See [`{ident}::{}`].",
-            range.start, range.end, range.title, range.variant
-        )
-    });
-    let predicate_docs = ranges.iter().map(|range| {
-        format!(
-            "Whether the code lies in {}–{} ({}).",
-            range.start, range.end, range.title
-        )
-    });
-    let widths = ranges.iter().map(|range| range.end - range.start);
-
-    let reason_constants = model
-        .reasons
-        .iter()
-        .map(|reason| format_ident!("{}", reason.name.to_ascii_uppercase()));
-    let reason_variants = model.reasons.iter().map(|reason| ident_of(&reason.variant));
-    let reason_constant_docs = model.reasons.iter().map(|reason| {
-        format!(
-            "`{} {}`: see [`{reason_ident}::{}`].",
-            reason.value, reason.title, reason.variant
-        )
-    });
-
-    let sendable_check = sendable_check(model);
-    let match_body = if ranges.is_empty() {
-        quote!(match self {})
-    } else {
-        quote!(match self { #( #ident::#variants => #starts..=#ends, )* })
-    };
+    let derives = derives();
+    let display_body = display_body(&variants, labels, ident);
 
     quote! {
-        /// A block of close codes with a shared meaning (RFC 6455 §7.4.2), one variant
-        /// per `[[range]]` of the registry.
-        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
-        #[non_exhaustive]
-        pub enum #ident {
+        #(#attrs)*
+        #derives
+        #vis enum #ident {
             #( #[doc = #docs] #variants, )*
         }
 
@@ -310,11 +277,12 @@ fn range_enum(model: &Model, ident: &Ident, reason_ident: &Ident, krate: &Path) 
             /// Every range, in ascending order.
             pub const ALL: &'static [#ident] = &[#(#ident::#variants),*];
 
-            /// The range that contains `code`, if any.
+            /// The range that contains the number, if any (0 lies in a range too,
+            /// although it is not a close code).
             #[inline]
             #[must_use]
-            pub const fn of(code: u16) -> ::core::option::Option<#ident> {
-                match code {
+            pub const fn of(number: u16) -> ::core::option::Option<#ident> {
+                match number {
                     #( #starts..=#ends => ::core::option::Option::Some(#ident::#variants), )*
                     _ => ::core::option::Option::None,
                 }
@@ -338,39 +306,87 @@ fn range_enum(model: &Model, ident: &Ident, reason_ident: &Ident, krate: &Path) 
                 match self { #( #ident::#variants => #descriptions, )* }
             }
 
-            /// The codes of the range.
+            /// The numbers of the range, both bounds included.
             #[must_use]
             pub const fn codes(self) -> ::core::ops::RangeInclusive<u16> {
-                #match_body
+                match self { #( #ident::#variants => #starts..=#ends, )* }
             }
 
-            /// Whether the codes of the range that the registry does not name may be sent.
+            /// Whether `code` lies in the range.
+            #[inline]
             #[must_use]
-            pub const fn is_sendable(self) -> bool {
+            pub const fn contains(self, code: #krate::CloseCode) -> bool {
+                // One subtraction and one comparison per range, without a branch.
+                match self { #( #ident::#variants => code.get().wrapping_sub(#starts) <= #widths, )* }
+            }
+
+            /// Whether the codes of the range that the registry does not name may be
+            /// sent. A named code decides for itself: `Protocol` answers `false`,
+            /// although 1000 in it may be sent.
+            #[must_use]
+            pub const fn unnamed_codes_sendable(self) -> bool {
                 match self { #( #ident::#variants => #sendable, )* }
             }
-
-            const fn __close_reasons_label(self) -> &'static str {
-                match self { #( #ident::#variants => #labels, )* }
-            }
         }
 
-        /// Writes the title and the bounds, e.g. `Private Use (4000-4999)`.
+        /// Writes the title and the bounds, e.g. `Private Use (4000-4999)`, honouring
+        /// width, fill, alignment and precision as for a string.
         impl ::core::fmt::Display for #ident {
             fn fmt(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                formatter.pad(self.__close_reasons_label())
+                #display_body
             }
         }
+    }
+}
 
-        impl #krate::CloseCode {
-            #(
-                #[doc = #reason_constant_docs]
-                pub const #reason_constants: #krate::CloseCode = #reason_ident::#reason_variants.close_code();
-            )*
+/// `formatter.pad` of each variant's label; for the stand-in without variants, only the
+/// empty match (a diverging argument would be an `unreachable_code` warning).
+fn display_body(
+    variants: &[Ident],
+    labels: impl Iterator<Item = String>,
+    ident: &Ident,
+) -> TokenStream {
+    if variants.is_empty() {
+        return quote!(match *self {});
+    }
+    quote!(formatter.pad(match *self { #( #ident::#variants => #labels, )* }))
+}
 
+/// `impl CloseCode` with a constant per reason and a predicate per range.
+pub fn close_code_items(
+    model: &Model,
+    code: &Ident,
+    reasons: &Ident,
+    ranges: &Ident,
+) -> TokenStream {
+    let constants = model
+        .reasons
+        .iter()
+        .map(|reason| format_ident!("{}", reason.name.to_ascii_uppercase()));
+    let reason_variants = model.reasons.iter().map(|reason| ident_of(&reason.variant));
+    let constant_docs = model.reasons.iter().map(|reason| {
+        format!(
+            "`{} {}`: see [`{reasons}::{}`].",
+            reason.value, reason.title, reason.variant
+        )
+    });
+    let predicates = model
+        .ranges
+        .iter()
+        .map(|range| format_ident!("is_{}", range.name));
+    let predicate_docs = model.ranges.iter().map(|range| {
+        format!(
+            "Whether the code lies in {}–{}, [`{ranges}::{}`].",
+            range.start, range.end, range.variant
+        )
+    });
+    let starts = model.ranges.iter().map(|range| range.start);
+    let widths = model.ranges.iter().map(|range| range.end - range.start);
+    quote! {
+        impl #code {
             #(
                 #[doc = #constant_docs]
-                pub const #constants: ::core::ops::RangeInclusive<u16> = #starts..=#ends;
+                pub const #constants: #code = #reasons::#reason_variants.code();
             )*
 
             #(
@@ -382,42 +398,23 @@ fn range_enum(model: &Model, ident: &Ident, reason_ident: &Ident, krate: &Path) 
                     self.get().wrapping_sub(#starts) <= #widths
                 }
             )*
-
-            /// The range of the registry that contains the code, if any.
-            #[inline]
-            #[must_use]
-            pub const fn range(self) -> ::core::option::Option<#ident> {
-                #ident::of(self.get())
-            }
-
-            /// Whether an endpoint may send this code in a Close frame, and must accept
-            /// it when received (RFC 6455 §7.4 and the IANA registry). Any other code
-            /// received in a Close frame fails the connection.
-            ///
-            /// Computed from the registry: a named reason decides for itself, other
-            /// codes follow their range, and codes in no range are never valid.
-            #[inline]
-            #[must_use]
-            pub const fn is_sendable(self) -> bool {
-                let code = self.get();
-                #sendable_check
-            }
         }
     }
 }
 
-/// A branch-free membership test over the maximal runs of sendable codes.
-fn sendable_check(model: &Model) -> TokenStream {
+/// A branch-free membership test of the `u16` variable `code` over the maximal runs
+/// of sendable codes.
+pub fn sendable_check(model: &Model, code: &Ident) -> TokenStream {
     let runs = model.sendable_runs();
     if runs.is_empty() {
         return quote!({
-            let _ = code;
+            let _ = #code;
             false
         });
     }
     let tests = runs.iter().map(|&(start, end)| {
         let width = end - start;
-        quote!((code.wrapping_sub(#start) <= #width))
+        quote!((#code.wrapping_sub(#start) <= #width))
     });
     quote!(#(#tests)|*)
 }

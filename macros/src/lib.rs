@@ -9,6 +9,9 @@
 //! The pipeline has one module per stage: `source` finds and reads the file,
 //! `registry` reads the TOML into typed values that keep their spans, `validate`
 //! checks every rule, and `expand` writes the Rust.
+//!
+//! The entry points whose names start with `__` exist for `close-reasons` itself, which
+//! generates its standard registry with them; they are not part of the public API.
 
 mod attr;
 mod diagnostic;
@@ -22,12 +25,13 @@ use std::path::Path;
 
 use proc_macro2::TokenStream;
 use quote::quote;
+use syn::LitStr;
 
-use crate::expand::{Shell, Target};
+use crate::expand::Shell;
 use crate::registry::Registry;
 use crate::validate::{Model, Rules};
 
-/// Fills an empty enum with the close codes of a TOML registry.
+/// Fills an empty enum with the close codes of an application's TOML registry.
 ///
 /// ```ignore
 /// /// Close codes of our chat protocol.
@@ -36,12 +40,15 @@ use crate::validate::{Model, Rules};
 /// ```
 ///
 /// The path is relative to the directory of the invoking crate's `Cargo.toml`. The
-/// enum gets `ALL`, `code`, `from_code`, `name`, `title`, `description`, `reference`,
-/// `link`, `is_sendable`, `close_code`, `Display`, `FromStr`, `TryFrom<u16>`,
-/// `TryFrom<CloseCode>`, `From<Self> for u16` and `From<Self> for CloseCode`, and
-/// derives `Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug` and sets
-/// `#[repr(u16)]` (deriving those again or adding a `repr` is reported as an error).
-/// The other attributes, the doc comment and the visibility written on the enum are kept.
+/// codes must be private-use codes (4000–4999), or codes in 3000–3999 that IANA
+/// registered for the application (marked `iana = true`). The enum gets `ALL`, `code`,
+/// `from_code`, `name`, `title`, `description`, `reference`, `link`, `is_sendable`,
+/// `is_normal_closure`, `reconnect`, `close_frame`, `Display`, `FromStr`,
+/// `TryFrom<u16>`, `TryFrom<CloseCode>`, `From<Self> for u16` and
+/// `From<Self> for CloseCode`, derives `Clone, Copy, PartialEq, Eq, PartialOrd, Ord,
+/// Hash, Debug` and sets `#[repr(u16)]` (deriving those again or adding a `repr` is
+/// reported as an error). The other attributes, the doc comment and the visibility
+/// written on the enum are kept.
 ///
 /// Argument `crate = "path"` names the `close_reasons` crate when it is renamed.
 #[proc_macro_attribute]
@@ -50,64 +57,155 @@ pub fn registry(
     item: proc_macro::TokenStream,
 ) -> proc_macro::TokenStream {
     let manifest_dir = source::manifest_dir_from_env();
-    expand_registry(args.into(), item.into(), manifest_dir.as_deref()).into()
+    expand_registry(
+        args.into(),
+        item.into(),
+        manifest_dir.as_deref(),
+        Rules::Application,
+    )
+    .into()
 }
 
-/// Renders the registry as Markdown tables (reasons, then ranges) with links to the
-/// generated items, for the crate-level documentation of `close-reasons`:
-///
-/// ```ignore
-/// #![doc = close_reasons_macros::registry_table!("close-reasons.toml", CloseReason, CloseRange)]
-/// ```
-///
-/// It reports no errors of its own: a broken registry is reported once, by
-/// [`macro@registry`], and the table then says so.
+/// The reason enum of `close-reasons` (`CloseReason`), under the rules of the standard
+/// registry: any code, and `[[range]]` tables. Reports every mistake of the registry;
+/// the other `__standard` entry points stay silent so each mistake is reported once.
+#[doc(hidden)]
+#[proc_macro_attribute]
+pub fn __standard_reasons(
+    args: proc_macro::TokenStream,
+    item: proc_macro::TokenStream,
+) -> proc_macro::TokenStream {
+    let manifest_dir = source::manifest_dir_from_env();
+    expand_registry(
+        args.into(),
+        item.into(),
+        manifest_dir.as_deref(),
+        Rules::Standard,
+    )
+    .into()
+}
+
+/// The range enum of `close-reasons` (`CloseRange`), one variant per `[[range]]` of the
+/// standard registry.
+#[doc(hidden)]
+#[proc_macro_attribute]
+pub fn __standard_ranges(
+    args: proc_macro::TokenStream,
+    item: proc_macro::TokenStream,
+) -> proc_macro::TokenStream {
+    let manifest_dir = source::manifest_dir_from_env();
+    expand_ranges(args.into(), item.into(), manifest_dir.as_deref()).into()
+}
+
+/// `__close_code_items!("close-reasons.toml", CloseCode, CloseReason, CloseRange)`: an
+/// `impl CloseCode` block with one constant per `[[reason]]` (`CloseCode::NORMAL`) and
+/// one predicate per `[[range]]` (`CloseCode::is_private`).
 #[doc(hidden)]
 #[proc_macro]
-pub fn registry_table(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+pub fn __close_code_items(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    let manifest_dir = source::manifest_dir_from_env();
+    expand_close_code_items(input.into(), manifest_dir.as_deref()).into()
+}
+
+/// `__sendable_check!("close-reasons.toml", code)`: a `bool` expression, true when the
+/// `u16` variable `code` may be sent in a Close frame according to the registry.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __sendable_check(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    let manifest_dir = source::manifest_dir_from_env();
+    expand_sendable_check(input.into(), manifest_dir.as_deref()).into()
+}
+
+/// `__registry_table!("close-reasons.toml", CloseReason, CloseRange)`: the registry as
+/// Markdown tables (reasons, then ranges) linking the generated items, for the
+/// crate-level documentation of `close-reasons`.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __registry_table(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     let manifest_dir = source::manifest_dir_from_env();
     expand_table(input.into(), manifest_dir.as_deref()).into()
 }
 
+/// The standard registry's model, or as much of it as can be salvaged, without
+/// reporting anything: [`__standard_reasons`] reports the registry's mistakes once.
+fn quiet_model(path: &LitStr, manifest_dir: Option<&Path>) -> Option<Model> {
+    let source = source::load(&path.value(), manifest_dir).ok()?;
+    Some(match check(&source.text, Rules::Standard) {
+        Ok(model) => model,
+        Err(failure) => failure.stand_in,
+    })
+}
+
 fn expand_table(input: TokenStream, manifest_dir: Option<&Path>) -> TokenStream {
-    let args: attr::TableArgs = match syn::parse2(input) {
+    let args: attr::ItemArgs<2> = match syn::parse2(input) {
         Ok(args) => args,
         Err(error) => return error.to_compile_error(),
     };
+    let [reasons, ranges] = &args.idents;
     let table = source::load(&args.path.value(), manifest_dir)
         .ok()
-        .and_then(|source| check(&source.text, Rules::Project).ok())
+        .and_then(|source| check(&source.text, Rules::Standard).ok())
         .map_or_else(
             || "The registry has errors; see the compile errors.".to_owned(),
-            |model| expand::markdown_table(&model, &args.reasons, &args.ranges),
+            |model| expand::markdown_table(&model, reasons, ranges),
         );
     quote!(#table)
 }
 
-/// The whole expansion, callable from tests with any manifest directory.
+fn expand_close_code_items(input: TokenStream, manifest_dir: Option<&Path>) -> TokenStream {
+    let args: attr::ItemArgs<3> = match syn::parse2(input) {
+        Ok(args) => args,
+        Err(error) => return error.to_compile_error(),
+    };
+    let [code, reasons, ranges] = &args.idents;
+    let model = quiet_model(&args.path, manifest_dir).unwrap_or_else(Model::empty);
+    expand::close_code_items(&model, code, reasons, ranges)
+}
+
+fn expand_sendable_check(input: TokenStream, manifest_dir: Option<&Path>) -> TokenStream {
+    let args: attr::ItemArgs<1> = match syn::parse2(input) {
+        Ok(args) => args,
+        Err(error) => return error.to_compile_error(),
+    };
+    let [code] = &args.idents;
+    let model = quiet_model(&args.path, manifest_dir).unwrap_or_else(Model::empty);
+    expand::sendable_check(&model, code)
+}
+
+fn expand_ranges(args: TokenStream, item: TokenStream, manifest_dir: Option<&Path>) -> TokenStream {
+    let (args, shell) = match parse_attribute(args, item.clone()) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            let error = error.to_compile_error();
+            return quote!(#error #item);
+        }
+    };
+    let model = quiet_model(&args.path, manifest_dir).unwrap_or_else(Model::empty);
+    expand::range_enum(&model, &shell, &args.krate)
+}
+
+fn parse_attribute(args: TokenStream, item: TokenStream) -> syn::Result<(attr::Args, Shell)> {
+    let args: attr::Args = syn::parse2(args)?;
+    let shell = syn::parse2(item).and_then(attr::shell)?;
+    Ok((args, shell))
+}
+
+/// The whole expansion of a reason enum, callable from tests with any manifest
+/// directory.
 fn expand_registry(
     args: TokenStream,
     item: TokenStream,
     manifest_dir: Option<&Path>,
+    rules: Rules,
 ) -> TokenStream {
-    let args: attr::Args = match syn::parse2(args) {
-        Ok(args) => args,
+    let (args, shell) = match parse_attribute(args, item.clone()) {
+        Ok(parsed) => parsed,
         Err(error) => {
             let error = error.to_compile_error();
             return quote!(#error #item);
         }
     };
-    let shell = match syn::parse2(item.clone()).and_then(attr::shell) {
-        Ok(shell) => shell,
-        Err(error) => {
-            let error = error.to_compile_error();
-            return quote!(#error #item);
-        }
-    };
-    let target = Target {
-        krate: &args.krate,
-        ranges: args.ranges.as_ref(),
-    };
+    let krate = &args.krate;
     let span = args.path.span();
 
     let source = match source::load(&args.path.value(), manifest_dir) {
@@ -120,16 +218,11 @@ fn expand_registry(
             };
             return fallback(
                 &shell,
-                &target,
+                krate,
                 syn::Error::new(span, message),
                 &Model::empty(),
             );
         }
-    };
-    let rules = if args.ranges.is_some() {
-        Rules::Project
-    } else {
-        Rules::Application
     };
     let checked = check(&source.text, rules);
     let absolute = source.absolute.to_string_lossy();
@@ -139,7 +232,7 @@ fn expand_registry(
     );
     match checked {
         Ok(model) => {
-            let expanded = expand::expand(&model, &shell, &target);
+            let expanded = expand::reason_enum(&model, &shell, krate);
             quote!(#track #expanded)
         }
         Err(Failure {
@@ -153,7 +246,7 @@ fn expand_registry(
                 .next()
                 .unwrap_or_else(|| syn::Error::new(span, "the registry could not be read"));
             combined.extend(errors);
-            let expanded = fallback(&shell, &target, combined, &stand_in);
+            let expanded = fallback(&shell, krate, combined, &stand_in);
             quote!(#track #expanded)
         }
     }
@@ -195,14 +288,9 @@ fn check(text: &str, rules: Rules) -> Result<Model, Failure> {
 
 /// The errors, plus a stand-in for the generated items, so that code using them does
 /// not add errors of its own to the ones about the registry.
-fn fallback(
-    shell: &Shell,
-    target: &Target<'_>,
-    error: syn::Error,
-    stand_in: &Model,
-) -> TokenStream {
+fn fallback(shell: &Shell, krate: &syn::Path, error: syn::Error, stand_in: &Model) -> TokenStream {
     let error = error.to_compile_error();
-    let stand_in = expand::expand(stand_in, shell, target);
+    let stand_in = expand::reason_enum(stand_in, shell, krate);
     quote!(#error #stand_in)
 }
 

@@ -224,7 +224,8 @@ impl Reader<'_> {
         let name = self.string(table, &span, "name", "reason");
         let value = self.integer(table, &span, "value", "reason");
         let title = self.string(table, &span, "title", "reason");
-        let sendable = self.boolean(table, &span, "sendable", "reason");
+        // Most codes may be sent; only local-only ones need to say so.
+        let sendable = self.optional_boolean(table, "sendable");
         let doc = self.string(table, &span, "doc", "reason");
         let reference = self.string(table, &span, "reference", "reason");
         let link = self.optional_string(table, "link");
@@ -236,7 +237,7 @@ impl Reader<'_> {
                 name: name.clone()?,
                 value: value.clone()?,
                 title: title?,
-                sendable: sendable?,
+                sendable: sendable?.is_none_or(|flag| flag.value),
                 doc: doc?,
                 reference: reference?,
                 link: link?,

@@ -7,13 +7,6 @@ use crate::diagnostic::Diagnostic;
 /// The environment variable that tells where the invoking crate lives.
 pub const MANIFEST_DIR: &str = "CARGO_MANIFEST_DIR";
 
-/// Takes precedence over [`MANIFEST_DIR`] for the crates Cargo was asked to build
-/// (`CARGO_PRIMARY_PACKAGE`), never for their dependencies. Only for this project's
-/// compile-fail tests: trybuild builds each case in a crate of its own under
-/// `target/`, far from the fixture registries, and still builds `close-reasons`
-/// itself as a dependency. <https://github.com/dtolnay/trybuild/issues/202>
-pub const MANIFEST_DIR_OVERRIDE: &str = "CLOSE_REASONS_MANIFEST_DIR_OVERRIDE";
-
 /// A registry file that was found and is valid UTF-8.
 #[derive(Debug)]
 pub struct Source {
@@ -42,12 +35,10 @@ impl LoadError {
     }
 }
 
-/// Reads the manifest directory of the crate being compiled, at expansion time.
+/// Reads the manifest directory of the crate being compiled, at expansion time. The
+/// only variable the macro reads: Cargo sets it, and tracks it.
 pub fn manifest_dir_from_env() -> Option<PathBuf> {
-    std::env::var_os("CARGO_PRIMARY_PACKAGE")
-        .and_then(|_| std::env::var_os(MANIFEST_DIR_OVERRIDE))
-        .or_else(|| std::env::var_os(MANIFEST_DIR))
-        .map(PathBuf::from)
+    std::env::var_os(MANIFEST_DIR).map(PathBuf::from)
 }
 
 /// Resolves `written` against `manifest_dir` and reads it.

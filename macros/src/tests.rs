@@ -5,16 +5,19 @@ use std::path::{Path, PathBuf};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::expand::{Shell, Target};
+use crate::expand::Shell;
 use crate::validate::Rules;
-use crate::{check, expand_registry, expand_table};
+use crate::{
+    check, expand_close_code_items, expand_ranges, expand_registry, expand_sendable_check,
+    expand_table,
+};
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
 fn expand_with(args: TokenStream, item: TokenStream, dir: &Path) -> String {
-    expand_registry(args, item, Some(dir)).to_string()
+    expand_registry(args, item, Some(dir), Rules::Application).to_string()
 }
 
 fn scratch_registry(name: &str, contents: &str) -> PathBuf {
@@ -28,26 +31,77 @@ fn scratch_registry(name: &str, contents: &str) -> PathBuf {
 }
 
 #[test]
-fn expands_the_project_registry_with_ranges() {
-    let output = expand_with(
-        quote!("close-reasons.toml", crate = "crate", ranges = CloseRange),
+fn expands_the_standard_registry() {
+    let root = workspace_root();
+    let reasons = expand_registry(
+        quote!("close-reasons.toml", crate = "crate"),
         quote!(
             pub enum CloseReason {}
         ),
-        &workspace_root(),
-    );
-    assert!(!output.contains("compile_error"), "{output}");
-    assert!(output.contains("GoingAway = 1001u16"));
-    assert!(output.contains("\"1001 Going Away\""));
-    assert!(output.contains("pub enum CloseRange"));
-    assert!(output.contains("include_str !"));
-    // The wire check is the three runs of sendable codes, nothing hand-written.
+        Some(&root),
+        Rules::Standard,
+    )
+    .to_string();
+    assert!(!reasons.contains("compile_error"), "{reasons}");
+    assert!(reasons.contains("GoingAway = 1001u16"));
+    assert!(reasons.contains("\"1001 Going Away\""));
+    assert!(reasons.contains("include_str !"));
+    assert!(!reasons.contains("CloseRange"));
+
+    let ranges = expand_ranges(
+        quote!("close-reasons.toml", crate = "crate"),
+        quote!(
+            pub enum CloseRange {}
+        ),
+        Some(&root),
+    )
+    .to_string();
+    assert!(ranges.contains("pub enum CloseRange"), "{ranges}");
+    assert!(ranges.contains("Private"));
+    assert!(ranges.contains("fn unnamed_codes_sendable"));
+
+    let items = expand_close_code_items(
+        quote!("close-reasons.toml", CloseCode, CloseReason, CloseRange),
+        Some(&root),
+    )
+    .to_string();
     assert!(
-        output.contains("code . wrapping_sub (1000u16) <= 3u16"),
+        items.contains("pub const GOING_AWAY : CloseCode = CloseReason :: GoingAway . code ()"),
+        "{items}"
+    );
+    assert!(items.contains("pub const fn is_private"));
+
+    // The wire check is the three runs of sendable codes, nothing hand-written.
+    let check = expand_sendable_check(quote!("close-reasons.toml", code), Some(&root)).to_string();
+    assert_eq!(
+        check,
+        "(code . wrapping_sub (1000u16) <= 3u16) | (code . wrapping_sub (1007u16) <= 7u16) \
+         | (code . wrapping_sub (3000u16) <= 1999u16)"
+    );
+}
+
+#[test]
+fn the_application_rules_reject_ranges() {
+    let dir = scratch_registry(
+        "ranges",
+        "[[range]]\nname = \"private\"\nstart = 4000\nend = 4999\ntitle = \"P\"\n\
+        sendable = true\ndoc = \"d\"\n\n[[reason]]\nname = \"kicked\"\nvalue = 4001\n\
+        title = \"Kicked\"\ndoc = \"d\"\nreference = \"ours\"\n",
+    );
+    let output = expand_with(
+        quote!("r.toml"),
+        quote!(
+            pub enum Chat {}
+        ),
+        &dir,
+    );
+    assert_eq!(output.matches("compile_error").count(), 1, "{output}");
+    assert!(
+        output.contains("r.toml:2:8: application registries cannot define ranges"),
         "{output}"
     );
-    assert!(output.contains("code . wrapping_sub (1007u16) <= 7u16"));
-    assert!(output.contains("code . wrapping_sub (3000u16) <= 1999u16"));
+    // The stand-in keeps the reason, which has no `sendable` and defaults to true.
+    assert!(output.contains("Kicked = 4001u16"), "{output}");
 }
 
 #[test]
@@ -115,6 +169,7 @@ fn reports_unreadable_files_and_bad_arguments() {
             enum Chat {}
         ),
         None,
+        Rules::Application,
     )
     .to_string();
     assert!(output.contains("CARGO_MANIFEST_DIR is not set"), "{output}");
@@ -194,14 +249,7 @@ fn doc_text_survives_intact() {
         ident: syn::parse_quote!(Tricky),
     };
     let krate: syn::Path = syn::parse_quote!(::close_reasons);
-    let tokens = crate::expand::expand(
-        &model,
-        &shell,
-        &Target {
-            krate: &krate,
-            ranges: None,
-        },
-    );
+    let tokens = crate::expand::reason_enum(&model, &shell, &krate);
     let literals: Vec<String> = tokens
         .into_iter()
         .flat_map(flatten)
@@ -235,12 +283,12 @@ mod never_panics {
     use proptest::prelude::*;
 
     use crate::check;
-    use crate::expand::{Shell, Target};
+    use crate::expand::Shell;
 
     const PROJECT_REGISTRY: &str = include_str!("../../close-reasons.toml");
 
     fn run(text: &str) {
-        run_with(text, crate::validate::Rules::Project);
+        run_with(text, crate::validate::Rules::Standard);
         run_with(text, crate::validate::Rules::Application);
     }
 
@@ -271,12 +319,32 @@ mod never_panics {
             ident: syn::parse_quote!(Fuzzed),
         };
         let krate: syn::Path = syn::parse_quote!(::close_reasons);
-        let ranges: proc_macro2::Ident = syn::parse_quote!(FuzzedRange);
-        let target = Target {
-            krate: &krate,
-            ranges: Some(&ranges),
+        let range_shell = Shell {
+            attrs: Vec::new(),
+            vis: syn::parse_quote!(pub),
+            ident: syn::parse_quote!(FuzzedRange),
         };
-        let _ = crate::expand::expand(model, &shell, &target);
+        let code: proc_macro2::Ident = syn::parse_quote!(code);
+        // Each expansion is Rust that parses: a file of items, and an expression.
+        let items = [
+            crate::expand::reason_enum(model, &shell, &krate),
+            crate::expand::range_enum(model, &range_shell, &krate),
+            crate::expand::close_code_items(
+                model,
+                &syn::parse_quote!(CloseCode),
+                &shell.ident,
+                &range_shell.ident,
+            ),
+        ];
+        for tokens in items {
+            if let Err(error) = syn::parse2::<syn::File>(tokens.clone()) {
+                panic!("the expansion does not parse: {error}\n{tokens}");
+            }
+        }
+        let check = crate::expand::sendable_check(model, &code);
+        if let Err(error) = syn::parse2::<syn::Expr>(check.clone()) {
+            panic!("the wire check does not parse: {error}\n{check}");
+        }
     }
 
     fn floor(text: &str, mut index: usize) -> usize {
@@ -362,6 +430,6 @@ mod never_panics {
 
     #[test]
     fn the_project_registry_itself_is_valid() {
-        assert!(check(PROJECT_REGISTRY, crate::validate::Rules::Project).is_ok());
+        assert!(check(PROJECT_REGISTRY, crate::validate::Rules::Standard).is_ok());
     }
 }

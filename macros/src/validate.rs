@@ -93,7 +93,7 @@ impl Model {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rules {
     /// The registry of `close-reasons` itself: the codes of the standard.
-    Project,
+    Standard,
     /// An application's own registry: private-use codes (4000-4999), or codes
     /// registered with IANA (3000-3999) and marked `iana = true`.
     Application,
@@ -103,6 +103,9 @@ pub fn validate(registry: &Registry, rules: Rules) -> Result<Model, Vec<Diagnost
     let mut errors = Vec::new();
     for reason in &registry.reasons {
         check_allocation(reason, rules, &mut errors);
+    }
+    if rules == Rules::Application {
+        check_no_ranges(registry, &mut errors);
     }
     let reasons: Vec<_> = registry
         .reasons
@@ -187,7 +190,7 @@ fn check_allocation(reason: &Reason, rules: Rules, errors: &mut Vec<Diagnostic>)
         }
         return;
     }
-    if rules == Rules::Project || PRIVATE_CODES.contains(&code) || !(1..=65535).contains(&code) {
+    if rules == Rules::Standard || PRIVATE_CODES.contains(&code) || !(1..=65535).contains(&code) {
         return;
     }
     let diagnostic = if IANA_CODES.contains(&code) {
@@ -204,6 +207,23 @@ fn check_allocation(reason: &Reason, rules: Rules, errors: &mut Vec<Diagnostic>)
         .hint("applications use private-use codes (4000-4999), or codes IANA registered for them (3000-3999, with `iana = true`)")
     };
     errors.push(diagnostic);
+}
+
+/// The ranges are the standard's (RFC 6455 §7.4.2): an application registry that
+/// declared its own would expect them to do something.
+fn check_no_ranges(registry: &Registry, errors: &mut Vec<Diagnostic>) {
+    for range in &registry.ranges {
+        errors.push(
+            Diagnostic::new(
+                range.name.span.clone(),
+                format!(
+                    "application registries cannot define ranges; `{}` would have no effect",
+                    range.name.value
+                ),
+            )
+            .hint("remove this [[range]]: the ranges of close codes are fixed by RFC 6455 §7.4.2 and come with close-reasons"),
+        );
+    }
 }
 
 fn check_range(range: &CodeRange, errors: &mut Vec<Diagnostic>) -> Option<RangeSpec> {
@@ -554,19 +574,18 @@ fn check_coverage(registry: &Registry, rules: Rules, errors: &mut Vec<Diagnostic
     });
     // Without ranges there is nothing to lie in; with a broken range, the error about
     // that range is the one to fix first.
-    if registry.ranges.is_empty() || registry.ranges_incomplete || !bounds_valid {
+    // Applications have no ranges of their own; theirs are rejected above.
+    if rules == Rules::Application
+        || registry.ranges.is_empty()
+        || registry.ranges_incomplete
+        || !bounds_valid
+    {
         return;
     }
     for reason in &registry.reasons {
         let code = reason.value.value;
         // An impossible value is reported as such, not also as lying outside the ranges.
         if !(1..=i128::from(u16::MAX)).contains(&code) {
-            continue;
-        }
-        // Likewise a code an application may not use at all.
-        if rules == Rules::Application
-            && !(IANA_CODES.contains(&code) || PRIVATE_CODES.contains(&code))
-        {
             continue;
         }
         if !registry
@@ -592,7 +611,7 @@ mod tests {
     fn check(source: &str) -> Result<Model, Vec<String>> {
         let (registry, diagnostics) = Registry::parse(source);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
-        validate(&registry.unwrap(), Rules::Project).map_err(|errors| {
+        validate(&registry.unwrap(), Rules::Standard).map_err(|errors| {
             errors
                 .iter()
                 .map(|error| error.render("r.toml", source))

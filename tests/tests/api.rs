@@ -39,7 +39,7 @@ fn reasons_are_the_specified_ones_in_order() {
         .map(|reason| {
             (
                 reason.name(),
-                reason.code(),
+                u16::from(*reason),
                 reason.title(),
                 reason.is_sendable(),
             )
@@ -115,7 +115,8 @@ fn parsing_accepts_numbers_and_names_only() {
 #[test]
 fn errors_say_what_was_wrong() {
     let error = CloseReason::try_from(4001u16).unwrap_err();
-    assert_eq!(error.code(), 4001);
+    assert_eq!(error.get(), 4001);
+    assert_eq!(CloseReason::try_from(0u16).unwrap_err().get(), 0);
     assert_eq!(
         error.to_string(),
         "close code 4001 has no name in the registry"
@@ -161,9 +162,97 @@ fn descriptions_and_references_come_from_the_registry() {
 
 #[test]
 fn items_are_usable_in_const_context() {
-    const CODE: CloseCode = CloseReason::ServiceRestart.close_code();
+    const CODE: CloseCode = CloseReason::ServiceRestart.code();
     const SENDABLE: bool = CODE.is_sendable();
-    const REASON: Option<CloseReason> = CloseReason::from_code(1013);
-    const _: () = assert!(SENDABLE);
+    const REASON: Option<CloseReason> = CloseReason::from_code(CloseCode::TRY_AGAIN_LATER);
+    const IN_RANGE: bool = CloseRange::Protocol.contains(CODE);
+    const FRAME_BUILDS: bool = CloseReason::Normal.close_frame("bye").is_ok();
+    const _: () = assert!(SENDABLE && IN_RANGE && FRAME_BUILDS);
     assert_eq!(REASON, Some(CloseReason::TryAgainLater));
+}
+
+/// `code()` is a `CloseCode` everywhere; the number comes from `get()` or `as u16`.
+#[test]
+fn code_means_a_close_code() {
+    for reason in CloseReason::ALL {
+        let code: CloseCode = reason.code();
+        assert_eq!(code.get(), *reason as u16);
+        assert_eq!(code.reason(), Some(*reason));
+        assert_eq!(CloseReason::from_code(code), Some(*reason));
+        assert_eq!(CloseReason::try_from(code), Ok(*reason));
+    }
+    let frame = close_reasons::CloseFrame::new(CloseCode::NORMAL, "").unwrap();
+    let _: CloseCode = frame.code();
+}
+
+/// Width, fill, alignment and precision act on the whole text exactly as they do on a
+/// string, for named and unnamed codes alike.
+#[test]
+fn display_formats_like_a_string_for_every_code() {
+    for number in (1..=u16::MAX)
+        .step_by(7)
+        .chain([1000, 1005, 3008, 4001, 65535])
+    {
+        let code = CloseCode::new(number).unwrap();
+        let text = code.to_string();
+        let pairs = [
+            (format!("{code:.4}"), format!("{text:.4}")),
+            (format!("{code:.0}"), format!("{text:.0}")),
+            (format!("{code:.30}"), format!("{text:.30}")),
+            (format!("{code:>24}"), format!("{text:>24}")),
+            (format!("{code:*^25.6}"), format!("{text:*^25.6}")),
+            (format!("{code:<3}"), format!("{text:<3}")),
+            (format!("{code:é>30.9}"), format!("{text:é>30.9}")),
+        ];
+        for (formatted, expected) in pairs {
+            assert_eq!(formatted, expected, "{number}");
+        }
+    }
+    for range in CloseRange::ALL {
+        let text = range.to_string();
+        assert_eq!(format!("{range:-^40.7}"), format!("{text:-^40.7}"));
+    }
+}
+
+#[test]
+fn ranges_answer_for_their_codes() {
+    for number in 1..=u16::MAX {
+        let code = CloseCode::new(number).unwrap();
+        for range in CloseRange::ALL {
+            assert_eq!(
+                range.contains(code),
+                range.codes().contains(&number),
+                "{number}"
+            );
+            assert_eq!(
+                range.contains(code),
+                code.range() == Some(*range),
+                "{number}"
+            );
+        }
+    }
+    assert_eq!(CloseRange::of(0), Some(CloseRange::Unused));
+    assert!(CloseCode::new(4001).unwrap().is_private());
+    // Unnamed codes of the protocol range may not be sent, named ones decide for themselves.
+    assert!(!CloseRange::Protocol.unnamed_codes_sendable());
+    assert!(CloseRange::Protocol.contains(CloseCode::NORMAL) && CloseCode::NORMAL.is_sendable());
+    assert!(CloseRange::Private.unnamed_codes_sendable());
+}
+
+#[test]
+fn reasons_build_frames_only_when_sendable() {
+    for reason in CloseReason::ALL {
+        let built = reason.close_frame("r");
+        assert_eq!(built.is_ok(), reason.is_sendable(), "{reason}");
+        if let Ok(frame) = built {
+            assert_eq!((frame.code(), frame.reason()), (reason.code(), "r"));
+        }
+    }
+    let error = CloseReason::NoReason.close_frame("").unwrap_err();
+    assert_eq!(error.code(), CloseCode::NO_REASON);
+    // The wire's rule is the one reported when both forbid the code.
+    assert_eq!(
+        error.kind(),
+        close_reasons::BuildFrameErrorKind::UnsendableCode
+    );
 }

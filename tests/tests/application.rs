@@ -49,17 +49,19 @@ fn user_derives_are_kept() {
 fn every_code_round_trips_through_close_code() {
     for game in GameCloseCode::ALL {
         let code = CloseCode::from(*game);
-        assert_eq!(code.get(), game.code());
+        assert_eq!(code, game.code());
+        assert_eq!(code.get(), *game as u16);
+        assert_eq!(u16::from(*game), *game as u16);
         assert_eq!(GameCloseCode::try_from(code), Ok(*game));
         assert_eq!(GameCloseCode::try_from(code.get()), Ok(*game));
-        assert_eq!(GameCloseCode::from_code(code.get()), Some(*game));
+        assert_eq!(GameCloseCode::from_code(code), Some(*game));
         assert_eq!(game.name().parse::<GameCloseCode>(), Ok(*game));
         // This fixture's codes are not standard ones (the macro cannot check that an
         // `iana = true` code was registered for this application and not another).
         assert_eq!(code.reason(), None::<CloseReason>);
     }
     assert!(GameCloseCode::try_from(CloseCode::NORMAL).is_err());
-    assert_eq!(GameCloseCode::try_from(4102u16).unwrap_err().code(), 4102);
+    assert_eq!(GameCloseCode::try_from(4102u16).unwrap_err().get(), 4102);
     assert!("normal".parse::<GameCloseCode>().is_err());
 }
 
@@ -74,7 +76,30 @@ fn codes_go_into_close_frames() {
         Ok(GameCloseCode::Kicked)
     );
     // The RFC accepts every private-use code on the wire; that the application keeps
-    // 4999 to itself is its own rule, which its enum reports.
+    // 4999 to itself is its own rule, which its enum reports and enforces.
     assert!(!GameCloseCode::LocalTimeout.is_sendable());
     assert!(CloseCode::from(GameCloseCode::LocalTimeout).is_sendable());
+}
+
+#[test]
+fn the_typed_path_refuses_local_only_codes() {
+    let frame = GameCloseCode::Kicked.close_frame("afk").unwrap();
+    assert_eq!(frame.to_payload().as_ref(), b"\x10\x04afk");
+    let error = GameCloseCode::LocalTimeout.close_frame("").unwrap_err();
+    assert_eq!(
+        error.kind(),
+        close_reasons::BuildFrameErrorKind::LocalOnlyCode
+    );
+    assert_eq!(error.code(), GameCloseCode::LocalTimeout.code());
+    assert_eq!(
+        error.to_string(),
+        "close code 4999 is local only in its registry and is never sent"
+    );
+    // The reason length rule holds on this path too.
+    let long = "a".repeat(124);
+    let error = GameCloseCode::Kicked.close_frame(&long).unwrap_err();
+    assert_eq!(
+        error.kind(),
+        close_reasons::BuildFrameErrorKind::ReasonTooLong
+    );
 }

@@ -1,21 +1,52 @@
 //! Compile-fail cases: each `ui/*.rs` uses a registry `ui/*.toml` with one kind of
-//! mistake, and its `.stderr` shows the error a maintainer would see.
+//! mistake, and its `.stderr` shows the error a maintainer would see. `ui/pass/*.rs`
+//! must compile and run.
 //! Regenerate the snapshots with `TRYBUILD=overwrite cargo test --test compiletest`.
 
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
 #[test]
-#[allow(unsafe_code)]
 fn ui() {
-    // trybuild compiles the cases in a crate of its own under `target/`; this tells the
-    // macro to resolve the fixture registries against this crate instead.
-    // SAFETY: this is the only test in this binary, so no other thread reads the
-    // environment while it is written.
-    unsafe {
-        std::env::set_var(
-            "CLOSE_REASONS_MANIFEST_DIR_OVERRIDE",
-            env!("CARGO_MANIFEST_DIR"),
-        );
-    }
+    copy_fixtures_beside_the_cases();
     let cases = trybuild::TestCases::new();
     cases.compile_fail("ui/*.rs");
     cases.pass("ui/pass/*.rs");
+}
+
+/// trybuild compiles the cases as a crate of its own, in
+/// `<target>/tests/trybuild/<this package>/`, and the macro resolves registry paths
+/// against that crate's directory (`CARGO_MANIFEST_DIR`, the only variable it reads).
+/// So the fixture registries are copied there, keeping their relative paths.
+fn copy_fixtures_beside_the_cases() {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let project = target_directory()
+        .join("tests")
+        .join("trybuild")
+        .join(env!("CARGO_PKG_NAME"));
+    for dir in ["ui", "ui/pass"] {
+        std::fs::create_dir_all(project.join(dir)).unwrap();
+        for entry in std::fs::read_dir(source.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path
+                .extension()
+                .is_some_and(|extension| extension == "toml")
+            {
+                let name = path.file_name().unwrap();
+                std::fs::copy(&path, project.join(dir).join(name)).unwrap();
+            }
+        }
+    }
+}
+
+/// The target directory as trybuild finds it: from `cargo metadata`.
+fn target_directory() -> PathBuf {
+    let output = Command::new(env!("CARGO"))
+        .args(["metadata", "--format-version", "1", "--no-deps"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "cargo metadata failed");
+    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    PathBuf::from(metadata["target_directory"].as_str().unwrap())
 }

@@ -62,7 +62,6 @@ fn cargo(workspace: &Path, target: &Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(workspace)
         .env("CARGO_TARGET_DIR", target)
-        .env_remove("CLOSE_REASONS_MANIFEST_DIR_OVERRIDE")
         .output()
         .expect("cargo runs")
 }

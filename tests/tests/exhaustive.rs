@@ -50,29 +50,28 @@ fn sendable_set_is_exactly_rfc_6455_and_iana() {
 fn reasons_are_canonical_and_agree_with_codes() {
     let mut named = 0;
     for value in 0..=u16::MAX {
-        let reason = CloseReason::from_code(value);
-        assert_eq!(CloseReason::try_from(value).ok(), reason);
+        let reason = CloseReason::try_from(value).ok();
         let Some(code) = CloseCode::new(value) else {
             assert_eq!(reason, None);
             continue;
         };
+        assert_eq!(CloseReason::from_code(code), reason);
         assert_eq!(code.reason(), reason, "code {value}");
         assert_eq!(CloseReason::try_from(code).ok(), reason);
         if let Some(reason) = reason {
             named += 1;
-            assert_eq!(reason.code(), value);
+            assert_eq!(reason.code(), code);
             assert_eq!(reason as u16, value);
             assert_eq!(u16::from(reason), value);
             // One number, one value: the named and the numeric forms are equal.
             assert_eq!(CloseCode::from(reason), code);
-            assert_eq!(reason.close_code(), code);
             assert_eq!(reason.is_sendable(), code.is_sendable());
             assert_eq!(reason.name().parse::<CloseReason>(), Ok(reason));
             assert_eq!(reason.name().parse::<CloseCode>(), Ok(code));
             assert_eq!(code.to_string(), reason.to_string());
         } else {
             assert_eq!(
-                CloseReason::try_from(value).unwrap_err().code(),
+                CloseReason::try_from(value).unwrap_err().get(),
                 value,
                 "the error carries the number"
             );
@@ -95,13 +94,13 @@ fn ranges_classify_every_code() {
             range == Some(CloseRange::IanaRegistry)
         );
         assert_eq!(code.is_private(), range == Some(CloseRange::Private));
-        assert_eq!(CloseCode::UNUSED.contains(&value), code.is_unused());
-        assert_eq!(CloseCode::PROTOCOL.contains(&value), code.is_protocol());
+        assert_eq!(CloseRange::Unused.contains(code), code.is_unused());
+        assert_eq!(CloseRange::Protocol.contains(code), code.is_protocol());
         assert_eq!(
-            CloseCode::IANA_REGISTRY.contains(&value),
+            CloseRange::IanaRegistry.contains(code),
             code.is_iana_registry()
         );
-        assert_eq!(CloseCode::PRIVATE.contains(&value), code.is_private());
+        assert_eq!(CloseRange::Private.contains(code), code.is_private());
         if let Some(range) = range {
             assert!(range.codes().contains(&value));
         }

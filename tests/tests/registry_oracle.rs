@@ -38,7 +38,7 @@ fn every_reason_matches_its_entry() {
     let reasons = entries(&registry, "reason");
     assert_eq!(reasons.len(), CloseReason::ALL.len());
     for (entry, reason) in reasons.iter().zip(CloseReason::ALL) {
-        assert_eq!(reason.code(), number(entry, "value"));
+        assert_eq!(reason.code().get(), number(entry, "value"));
         assert_eq!(reason.name(), text(entry, "name"));
         assert_eq!(format!("{reason:?}"), camel_case(text(entry, "name")));
         assert_eq!(reason.title(), text(entry, "title"));
@@ -71,7 +71,10 @@ fn every_range_matches_its_entry() {
         assert_eq!(format!("{range:?}"), camel_case(text(entry, "name")));
         assert_eq!(range.title(), text(entry, "title"));
         assert_eq!(range.description(), text(entry, "doc"));
-        assert_eq!(range.is_sendable(), entry["sendable"].as_bool().unwrap());
+        assert_eq!(
+            range.unnamed_codes_sendable(),
+            entry["sendable"].as_bool().unwrap()
+        );
         assert_eq!(*range.codes().start(), number(entry, "start"));
         assert_eq!(*range.codes().end(), number(entry, "end"));
     }

@@ -1,6 +1,6 @@
 //! Conversions with tungstenite keep every number, both ways.
 
-use close_reasons::{CloseCode, CloseFrame, CloseFrameError};
+use close_reasons::{CloseCode, CloseFrame, ParseFrameErrorKind};
 use tungstenite::protocol::CloseFrame as TungsteniteFrame;
 use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
 
@@ -38,10 +38,18 @@ fn frames_convert_and_are_checked() {
         code: TungsteniteCode::Abnormal,
         reason: "dropped".into(),
     };
-    assert_eq!(
-        CloseFrame::try_from(&local_only),
-        Err(CloseFrameError::UnsendableCode {
-            code: CloseCode::ABRUPTLY
-        })
-    );
+    // A frame tungstenite received is the peer's: checked as a payload would be,
+    // with the answer to send.
+    let error = CloseFrame::try_from(&local_only).unwrap_err();
+    assert_eq!(error.kind(), ParseFrameErrorKind::InvalidCode);
+    assert_eq!(error.raw_code(), Some(1006));
+    assert_eq!(error.answer(), CloseCode::PROTOCOL_ERROR);
+
+    let long = TungsteniteFrame {
+        code: TungsteniteCode::Normal,
+        reason: "a".repeat(124).into(),
+    };
+    let error = CloseFrame::try_from(&long).unwrap_err();
+    assert_eq!(error.kind(), ParseFrameErrorKind::PayloadTooLong);
+    assert_eq!(error.payload_len(), 126);
 }

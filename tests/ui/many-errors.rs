@@ -9,7 +9,7 @@ fn main() {
     let _ = ChatCloseCode::ALL.len();
     let _ = ChatCloseCode::Kicked.title();
     let _ = ChatCloseCode::RoomClosed.code();
-    let _ = ChatCloseCode::from_code(4001).map(ChatCloseCode::title);
+    let _ = ChatCloseCode::from_code(close_reasons::CloseCode::NORMAL).map(ChatCloseCode::title);
     let _ = ChatCloseCode::try_from(close_reasons::CloseCode::NORMAL);
     let _: Result<ChatCloseCode, _> = "kicked".parse();
 }

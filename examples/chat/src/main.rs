@@ -5,7 +5,7 @@
 //! cargo run -p chat-close-codes -- 4004    # explain received codes
 //! ```
 
-use close_reasons::{CloseCode, CloseFrame, CloseFrameError};
+use close_reasons::{CloseCode, CloseFrame, ParseFrameError};
 
 /// Close codes of our chat protocol, from `close-codes.toml`.
 #[close_reasons::registry("close-codes.toml")]
@@ -13,7 +13,7 @@ use close_reasons::{CloseCode, CloseFrame, CloseFrameError};
 pub enum ChatCloseCode {}
 
 /// What a client tells its user when the server closes the connection.
-fn explain(received: Result<Option<CloseFrame<'_>>, CloseFrameError>) -> String {
+fn explain(received: Result<Option<CloseFrame<'_>>, ParseFrameError>) -> String {
     let frame = match received {
         Ok(Some(frame)) => frame,
         Ok(None) => return "closed without a status (1005): a normal close".to_owned(),
@@ -51,8 +51,9 @@ fn main() {
         return;
     }
 
-    // The server kicks a user: build the Close payload from our own code.
-    let payload = match CloseFrame::new(ChatCloseCode::Kicked.into(), "spamming the room") {
+    // The server kicks a user: build the Close payload from our own code. The typed
+    // path also refuses the codes our registry keeps local (`sendable = false`).
+    let payload = match ChatCloseCode::Kicked.close_frame("spamming the room") {
         Ok(frame) => frame.to_payload(),
         Err(error) => {
             eprintln!("cannot build the Close frame: {error}");
@@ -63,12 +64,20 @@ fn main() {
 
     // The client explains what it receives.
     println!("client: {}", explain(CloseFrame::parse(&payload)));
-    let duplicate = CloseCode::from(ChatCloseCode::DuplicateSession).to_be_bytes();
+    let duplicate = ChatCloseCode::DuplicateSession.code().to_be_bytes();
     println!("client: {}", explain(CloseFrame::parse(&duplicate)));
     println!("client: {}", explain(CloseFrame::parse(b"\x03\xf4")));
     println!("client: {}", explain(CloseFrame::parse(b"\x0f\xffbye")));
     println!("client: {}", explain(CloseFrame::parse(b"\x03\xee")));
     println!("client: {}", explain(CloseFrame::parse(b"")));
+
+    // A code the chat protocol keeps local is refused on the typed path.
+    if let Err(error) = ChatCloseCode::HeartbeatLost.close_frame("") {
+        println!(
+            "server: cannot send {}: {error}",
+            ChatCloseCode::HeartbeatLost
+        );
+    }
 
     println!("\nthe chat protocol's codes:");
     for code in ChatCloseCode::ALL {

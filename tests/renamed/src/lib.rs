@@ -18,5 +18,8 @@ mod tests {
             Ok(RenamedCloseCode::Kicked)
         );
         assert!("nope".parse::<RenamedCloseCode>().is_err());
+        // The support items are reached through the renamed path too.
+        assert_eq!(RenamedCloseCode::try_from(4999u16).unwrap_err().get(), 4999);
+        assert!(RenamedCloseCode::Kicked.close_frame("bye").is_ok());
     }
 }

@@ -7,7 +7,7 @@
 pub enum ChatCloseCode {}
 
 fn main() {
-    assert_eq!(ChatCloseCode::Kicked.code(), 4001);
+    assert_eq!(ChatCloseCode::Kicked.code().get(), 4001);
     assert_eq!(ChatCloseCode::ALL, [ChatCloseCode::Kicked, ChatCloseCode::RoomClosed]);
     assert_eq!(ChatCloseCode::RoomClosed.to_string(), "4002 Room Closed");
     assert_eq!("kicked".parse(), Ok(ChatCloseCode::Kicked));

@@ -3,7 +3,7 @@
 enum ChatCloseCode {}
 
 fn main() {
-    assert_eq!(ChatCloseCode::Kicked.code(), 3001);
+    assert_eq!(ChatCloseCode::Kicked as u16, 3001);
     assert!(close_reasons::CloseCode::from(ChatCloseCode::Kicked).is_iana_registry());
     assert_eq!(ChatCloseCode::ALL.len(), 2);
 }

@@ -5,7 +5,7 @@ enum Tricky {}
 fn main() {
     assert_eq!("err".parse(), Ok(Tricky::Err));
     assert_eq!(Tricky::try_from(4002u16), Ok(Tricky::Error));
-    assert_eq!(Tricky::Label.code(), 4003);
+    assert_eq!(u16::from(Tricky::Label), 4003);
     assert_eq!(Tricky::Code.to_string(), "4004 Code");
     assert_eq!(Tricky::ALL.len(), 4);
 }
