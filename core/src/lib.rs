@@ -77,13 +77,15 @@ pub use error::{InvalidCloseCode, ParseReasonError, UnknownCode};
 pub use frame::{CloseFrame, ClosePayload, MAX_PAYLOAD_LEN, MAX_REASON_LEN};
 pub use frame_error::{BuildFrameError, BuildFrameErrorKind, ParseFrameError, ParseFrameErrorKind};
 
-// The three items generated from `close-reasons.toml` live here and in `code.rs`:
-// - `CloseReason` below, with its API (as for an application enum, see `registry`);
+// What is generated from `close-reasons.toml`, and where:
+// - `CloseReason` below, with the API an application enum gets from `registry`;
 // - `CloseRange` below;
 // - in `code.rs`: the constants `CloseCode::NORMAL` …, the predicates
-//   `CloseCode::is_private` … and the body of `CloseCode::is_sendable`.
+//   `CloseCode::is_private` … and the body of `CloseCode::is_sendable`;
+// - the tables of the crate documentation, above.
 // `__standard_reasons` applies the rules of the standard registry (any code, with
-// ranges) and reports the registry's mistakes; the other entry points stay silent.
+// ranges) and reports the registry's mistakes; the other entry points stay silent, so
+// that each mistake is reported once.
 
 /// A close code that the registry names: the codes of RFC 6455 §7.4.1 and the IANA
 /// WebSocket Close Code Number Registry.
