@@ -141,6 +141,27 @@ impl CloseCode {
         close_reasons_macros::__sendable_check!("close-reasons.toml", code)
     }
 
+    /// Whether a web page may pass this code to `WebSocket.close()`. The WHATWG
+    /// WebSockets Standard lets a page close with 1000 or with a code from 3000 to 4999;
+    /// on any other code the browser throws an `InvalidAccessError` instead of closing.
+    /// A server that relays codes to browsers needs the same check.
+    ///
+    /// Computed from the registry's `browser_sendable` fields, like
+    /// [`is_sendable`](Self::is_sendable).
+    ///
+    /// ```
+    /// # use close_reasons::CloseCode;
+    /// assert!(CloseCode::NORMAL.is_browser_sendable());
+    /// assert!(CloseCode::new(4001).unwrap().is_browser_sendable());
+    /// assert!(!CloseCode::GOING_AWAY.is_browser_sendable()); // sendable, but not by a page
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn is_browser_sendable(self) -> bool {
+        let code = self.get();
+        close_reasons_macros::__browser_sendable_check!("close-reasons.toml", code)
+    }
+
     /// The range of the registry that contains the code, if any.
     ///
     /// ```

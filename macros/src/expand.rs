@@ -64,15 +64,22 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
 
     // An enum without variants cannot be `repr(u16)` or cast; that only happens for
     // the stand-in emitted when the registry has errors.
-    let (repr, number, code_body, frame_body) = if reasons.is_empty() {
+    let (repr, number, code_body, frame_body, browser_body) = if reasons.is_empty() {
         let none = quote!(match self {});
-        (quote!(), quote!(match reason {}), none.clone(), none)
+        (
+            quote!(),
+            quote!(match reason {}),
+            none.clone(),
+            none.clone(),
+            none,
+        )
     } else {
         (
             quote!(#[repr(u16)]),
             quote!(reason as u16),
             quote!(#krate::__private::named_code(self as u16)),
             quote!(#krate::__private::close_frame(self.code(), self.is_sendable(), reason)),
+            quote!(self.is_sendable() && self.code().is_browser_sendable()),
         )
     };
 
@@ -154,6 +161,15 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
             #[must_use]
             pub const fn is_sendable(self) -> bool {
                 match self { #( #ident::#variants => #sendable, )* }
+            }
+
+            /// Whether a web page may close a `WebSocket` with this code: the registry lets
+            /// it be sent, and the browser's rule (`CloseCode::is_browser_sendable`:
+            /// 1000, or 3000–4999) allows it.
+            #[inline]
+            #[must_use]
+            pub const fn is_browser_sendable(self) -> bool {
+                #browser_body
             }
 
             /// Whether a close with this code is a normal end of the connection rather
@@ -402,10 +418,22 @@ pub fn close_code_items(
     }
 }
 
+/// Which set of codes a generated check tests membership of.
+#[derive(Debug, Clone, Copy)]
+pub enum CodeSet {
+    /// What may appear in a Close frame.
+    Sendable,
+    /// What a web page may pass to `WebSocket.close()`.
+    BrowserSendable,
+}
+
 /// A branch-free membership test of the `u16` variable `code` over the maximal runs
-/// of sendable codes.
-pub fn sendable_check(model: &Model, code: &Ident) -> TokenStream {
-    let runs = model.sendable_runs();
+/// of the set's codes.
+pub fn set_check(model: &Model, set: CodeSet, code: &Ident) -> TokenStream {
+    let runs = match set {
+        CodeSet::Sendable => model.sendable_runs(),
+        CodeSet::BrowserSendable => model.browser_sendable_runs(),
+    };
     if runs.is_empty() {
         return quote!({
             let _ = #code;

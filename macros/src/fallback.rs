@@ -60,6 +60,7 @@ pub fn salvage(registry: &Registry) -> Model {
             link: None,
             normal_closure: false,
             reconnect: None,
+            browser_sendable: None,
         };
         reasons.push((spec, value.is_some()));
     }
@@ -100,6 +101,7 @@ pub fn salvage(registry: &Registry) -> Model {
             doc: range.doc.value.clone(),
             reference: None,
             link: None,
+            browser_sendable: false,
         });
     }
     Model { reasons, ranges }

@@ -27,7 +27,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::LitStr;
 
-use crate::expand::Shell;
+use crate::expand::{CodeSet, Shell};
 use crate::registry::Registry;
 use crate::validate::{Model, Rules};
 
@@ -43,7 +43,7 @@ use crate::validate::{Model, Rules};
 /// codes must be private-use codes (4000–4999), or codes in 3000–3999 that IANA
 /// registered for the application (marked `iana = true`). The enum gets `ALL`, `code`,
 /// `from_code`, `name`, `title`, `description`, `reference`, `link`, `is_sendable`,
-/// `is_normal_closure`, `reconnect`, `close_frame`, `Display`, `FromStr`,
+/// `is_browser_sendable`, `is_normal_closure`, `reconnect`, `close_frame`, `Display`, `FromStr`,
 /// `TryFrom<u16>`, `TryFrom<CloseCode>`, `From<Self> for u16` and
 /// `From<Self> for CloseCode`, derives `Clone, Copy, PartialEq, Eq, PartialOrd, Ord,
 /// Hash, Debug` and sets `#[repr(u16)]` (deriving those again or adding a `repr` is
@@ -113,7 +113,22 @@ pub fn __close_code_items(input: proc_macro::TokenStream) -> proc_macro::TokenSt
 #[proc_macro]
 pub fn __sendable_check(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     let manifest_dir = source::manifest_dir_from_env();
-    expand_sendable_check(input.into(), manifest_dir.as_deref()).into()
+    expand_set_check(input.into(), manifest_dir.as_deref(), CodeSet::Sendable).into()
+}
+
+/// `__browser_sendable_check!("close-reasons.toml", code)`: a `bool` expression, true
+/// when a web page may pass the `u16` variable `code` to `WebSocket.close()` according
+/// to the registry.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __browser_sendable_check(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    let manifest_dir = source::manifest_dir_from_env();
+    expand_set_check(
+        input.into(),
+        manifest_dir.as_deref(),
+        CodeSet::BrowserSendable,
+    )
+    .into()
 }
 
 /// `__registry_table!("close-reasons.toml", CloseReason, CloseRange)`: the registry as
@@ -162,14 +177,14 @@ fn expand_close_code_items(input: TokenStream, manifest_dir: Option<&Path>) -> T
     expand::close_code_items(&model, code, reasons, ranges)
 }
 
-fn expand_sendable_check(input: TokenStream, manifest_dir: Option<&Path>) -> TokenStream {
+fn expand_set_check(input: TokenStream, manifest_dir: Option<&Path>, set: CodeSet) -> TokenStream {
     let args: attr::ItemArgs<1> = match syn::parse2(input) {
         Ok(args) => args,
         Err(error) => return error.to_compile_error(),
     };
     let [code] = &args.idents;
     let model = quiet_model(&args.path, manifest_dir).unwrap_or_else(Model::empty);
-    expand::sendable_check(&model, code)
+    expand::set_check(&model, set, code)
 }
 
 fn expand_ranges(args: TokenStream, item: TokenStream, manifest_dir: Option<&Path>) -> TokenStream {

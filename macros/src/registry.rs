@@ -34,6 +34,8 @@ pub struct Reason {
     pub reconnect: Option<Located<String>>,
     /// The code is registered with IANA (3000-3999) for the application that uses it.
     pub iana: Option<Located<bool>>,
+    /// Whether a web page may close a `WebSocket` with the code (standard registry only).
+    pub browser_sendable: Option<Located<bool>>,
 }
 
 /// What could be read of a `[[reason]]` that has other problems: enough for the
@@ -55,6 +57,8 @@ pub struct CodeRange {
     pub doc: Located<String>,
     pub reference: Option<Located<String>>,
     pub link: Option<Located<String>>,
+    /// Whether a web page may close a `WebSocket` with the range's unnamed codes.
+    pub browser_sendable: Option<Located<bool>>,
 }
 
 /// The whole registry, in file order.
@@ -84,6 +88,7 @@ const REASON_FIELDS: &[&str] = &[
     "normal_closure",
     "reconnect",
     "iana",
+    "browser_sendable",
 ];
 const RANGE_FIELDS: &[&str] = &[
     "name",
@@ -94,6 +99,7 @@ const RANGE_FIELDS: &[&str] = &[
     "doc",
     "reference",
     "link",
+    "browser_sendable",
 ];
 
 impl Registry {
@@ -232,6 +238,7 @@ impl Reader<'_> {
         let normal_closure = self.optional_boolean(table, "normal_closure");
         let reconnect = self.optional_string(table, "reconnect");
         let iana = self.optional_boolean(table, "iana");
+        let browser_sendable = self.optional_boolean(table, "browser_sendable");
         let reason = (|| {
             Some(Reason {
                 name: name.clone()?,
@@ -244,6 +251,7 @@ impl Reader<'_> {
                 normal_closure: normal_closure?,
                 reconnect: reconnect?,
                 iana: iana?,
+                browser_sendable: browser_sendable?,
             })
         })();
         reason.ok_or_else(|| name.map(|name| PartialReason { name, value }))
@@ -259,6 +267,7 @@ impl Reader<'_> {
         let doc = self.string(table, &span, "doc", "range");
         let reference = self.optional_string(table, "reference");
         let link = self.optional_string(table, "link");
+        let browser_sendable = self.optional_boolean(table, "browser_sendable");
         Some(CodeRange {
             name: name?,
             start: start?,
@@ -268,6 +277,7 @@ impl Reader<'_> {
             doc: doc?,
             reference: reference?,
             link: link?,
+            browser_sendable: browser_sendable?,
         })
     }
 

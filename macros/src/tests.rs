@@ -8,8 +8,7 @@ use quote::quote;
 use crate::expand::Shell;
 use crate::validate::Rules;
 use crate::{
-    check, expand_close_code_items, expand_ranges, expand_registry, expand_sendable_check,
-    expand_table,
+    check, expand_close_code_items, expand_ranges, expand_registry, expand_set_check, expand_table,
 };
 
 fn workspace_root() -> PathBuf {
@@ -72,11 +71,27 @@ fn expands_the_standard_registry() {
     assert!(items.contains("pub const fn is_private"));
 
     // The wire check is the three runs of sendable codes, nothing hand-written.
-    let check = expand_sendable_check(quote!("close-reasons.toml", code), Some(&root)).to_string();
+    let check = expand_set_check(
+        quote!("close-reasons.toml", code),
+        Some(&root),
+        crate::expand::CodeSet::Sendable,
+    )
+    .to_string();
     assert_eq!(
         check,
         "(code . wrapping_sub (1000u16) <= 3u16) | (code . wrapping_sub (1007u16) <= 7u16) \
          | (code . wrapping_sub (3000u16) <= 1999u16)"
+    );
+    // The browser's rule, from the same data: 1000, and 3000-4999.
+    let browser = expand_set_check(
+        quote!("close-reasons.toml", code),
+        Some(&root),
+        crate::expand::CodeSet::BrowserSendable,
+    )
+    .to_string();
+    assert_eq!(
+        browser,
+        "(code . wrapping_sub (1000u16) <= 0u16) | (code . wrapping_sub (3000u16) <= 1999u16)"
     );
 }
 
@@ -341,9 +356,14 @@ mod never_panics {
                 panic!("the expansion does not parse: {error}\n{tokens}");
             }
         }
-        let check = crate::expand::sendable_check(model, &code);
-        if let Err(error) = syn::parse2::<syn::Expr>(check.clone()) {
-            panic!("the wire check does not parse: {error}\n{check}");
+        for set in [
+            crate::expand::CodeSet::Sendable,
+            crate::expand::CodeSet::BrowserSendable,
+        ] {
+            let check = crate::expand::set_check(model, set, &code);
+            if let Err(error) = syn::parse2::<syn::Expr>(check.clone()) {
+                panic!("the {set:?} check does not parse: {error}\n{check}");
+            }
         }
     }
 

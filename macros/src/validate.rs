@@ -20,6 +20,8 @@ pub struct ReasonSpec {
     pub link: Option<String>,
     pub normal_closure: bool,
     pub reconnect: Option<String>,
+    /// `None`: the code follows its range.
+    pub browser_sendable: Option<bool>,
 }
 
 /// A checked `[[range]]`.
@@ -34,6 +36,7 @@ pub struct RangeSpec {
     pub doc: String,
     pub reference: Option<String>,
     pub link: Option<String>,
+    pub browser_sendable: bool,
 }
 
 /// The registry once every rule holds: what the expansion works from.
@@ -68,25 +71,45 @@ impl Model {
 
     /// The sendable codes as maximal runs `start..=end`, ascending.
     pub fn sendable_runs(&self) -> Vec<(u16, u16)> {
-        // One flag per code, ranges first and named reasons over them: the same rule
-        // as `is_sendable`, in time linear in the number of codes.
         let mut sendable = vec![false; usize::from(u16::MAX) + 1];
+        // Ranges first and named reasons over them: the same rule as `is_sendable`, in
+        // time linear in the number of codes.
         for range in &self.ranges {
             sendable[usize::from(range.start)..=usize::from(range.end)].fill(range.sendable);
         }
         for reason in &self.reasons {
             sendable[usize::from(reason.value)] = reason.sendable;
         }
-        sendable[0] = false;
-        let mut runs: Vec<(u16, u16)> = Vec::new();
-        for (code, _) in (0..=u16::MAX).zip(&sendable).filter(|(_, flag)| **flag) {
-            match runs.last_mut() {
-                Some((_, end)) if *end + 1 == code => *end = code,
-                _ => runs.push((code, code)),
-            }
-        }
-        runs
+        runs(&sendable)
     }
+
+    /// The codes a web page may pass to `WebSocket.close()`, as maximal runs: a named
+    /// reason that says so decides for itself, any other code follows its range; only
+    /// codes that may be sent at all qualify.
+    pub fn browser_sendable_runs(&self) -> Vec<(u16, u16)> {
+        let mut allowed = vec![false; usize::from(u16::MAX) + 1];
+        for range in &self.ranges {
+            allowed[usize::from(range.start)..=usize::from(range.end)]
+                .fill(range.browser_sendable && range.sendable);
+        }
+        for reason in &self.reasons {
+            let code = usize::from(reason.value);
+            allowed[code] = reason.sendable && reason.browser_sendable.unwrap_or(allowed[code]);
+        }
+        runs(&allowed)
+    }
+}
+
+/// The maximal runs of codes whose flag is set, ascending; code 0 never counts.
+fn runs(flags: &[bool]) -> Vec<(u16, u16)> {
+    let mut runs: Vec<(u16, u16)> = Vec::new();
+    for (code, _) in (1..=u16::MAX).zip(&flags[1..]).filter(|(_, flag)| **flag) {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == code => *end = code,
+            _ => runs.push((code, code)),
+        }
+    }
+    runs
 }
 
 /// Which rules apply beyond the common ones.
@@ -107,6 +130,7 @@ pub fn validate(registry: &Registry, rules: Rules) -> Result<Model, Vec<Diagnost
     if rules == Rules::Application {
         check_no_ranges(registry, &mut errors);
     }
+    check_browser_rule(registry, rules, &mut errors);
     let reasons: Vec<_> = registry
         .reasons
         .iter()
@@ -166,6 +190,7 @@ fn check_reason(reason: &Reason, errors: &mut Vec<Diagnostic>) -> Option<ReasonS
             .as_ref()
             .is_some_and(|flag| flag.value),
         reconnect: reconnect?,
+        browser_sendable: reason.browser_sendable.as_ref().map(|flag| flag.value),
     })
 }
 
@@ -226,6 +251,38 @@ fn check_no_ranges(registry: &Registry, errors: &mut Vec<Diagnostic>) {
     }
 }
 
+/// `browser_sendable` states the WHATWG rule for `WebSocket.close()`, which only the
+/// standard registry describes, and which never allows a code the wire forbids.
+fn check_browser_rule(registry: &Registry, rules: Rules, errors: &mut Vec<Diagnostic>) {
+    let reasons = registry
+        .reasons
+        .iter()
+        .filter_map(|reason| Some((reason.browser_sendable.as_ref()?, reason.sendable)));
+    let ranges = registry
+        .ranges
+        .iter()
+        .filter_map(|range| Some((range.browser_sendable.as_ref()?, range.sendable)));
+    for (flag, sendable) in reasons.chain(ranges) {
+        if rules == Rules::Application {
+            errors.push(
+                Diagnostic::new(
+                    flag.span.clone(),
+                    "`browser_sendable` is the browser's rule, which an application registry cannot change",
+                )
+                .hint("remove it: a page may close with any of your codes that may be sent (the WHATWG WebSockets Standard allows 3000-4999)"),
+            );
+        } else if flag.value && !sendable {
+            errors.push(
+                Diagnostic::new(
+                    flag.span.clone(),
+                    "`browser_sendable = true` on a code that may not be sent",
+                )
+                .hint("a page can only send what the wire allows; set `sendable = true` or remove `browser_sendable`"),
+            );
+        }
+    }
+}
+
 fn check_range(range: &CodeRange, errors: &mut Vec<Diagnostic>) -> Option<RangeSpec> {
     let start = bound(&range.start, errors);
     let end = bound(&range.end, errors);
@@ -257,6 +314,10 @@ fn check_range(range: &CodeRange, errors: &mut Vec<Diagnostic>) -> Option<RangeS
         end: end?,
         title: title?,
         sendable: range.sendable,
+        browser_sendable: range
+            .browser_sendable
+            .as_ref()
+            .is_some_and(|flag| flag.value),
         doc: doc?,
         reference: reference?,
         link: link?,
@@ -390,8 +451,8 @@ pub fn variant_name(name: &str) -> String {
 }
 
 /// Range names that would give `CloseCode` a predicate it already has
-/// (`is_sendable`, `is_normal_closure`).
-pub const RESERVED_RANGE_NAMES: &[&str] = &["sendable", "normal_closure"];
+/// (`is_sendable`, `is_normal_closure`, `is_browser_sendable`).
+pub const RESERVED_RANGE_NAMES: &[&str] = &["sendable", "normal_closure", "browser_sendable"];
 
 /// Variant names that would hide an associated item of the generated enums.
 pub const RESERVED_VARIANTS: &[&str] = &["ALL"];
@@ -700,6 +761,32 @@ mod tests {
         let errors = check(&range("sendable", 1, 9, true)).unwrap_err();
         assert!(
             errors[0].contains("range name \"sendable\" would clash with `CloseCode::is_sendable`"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn the_browser_rule_is_the_standard_registrys_and_within_the_wire() {
+        let unsendable = range("low", 1, 9, false) + "browser_sendable = true\n";
+        let errors = check(&unsendable).unwrap_err();
+        assert!(
+            errors[0].contains("r.toml:8:20: `browser_sendable = true` on a code that may not be sent"),
+            "{errors:?}"
+        );
+        let allowed = range("low", 1, 9, true) + "browser_sendable = true\n" + &reason("a", "1");
+        let model = check(&allowed).unwrap();
+        assert_eq!(model.browser_sendable_runs(), [(1, 9)]);
+        // A reason that says nothing follows its range; one that says `false` does not.
+        let opted_out = allowed + &reason("b", "2") + "browser_sendable = false\n";
+        assert_eq!(check(&opted_out).unwrap().browser_sendable_runs(), [(1, 1), (3, 9)]);
+
+        let application = reason("a", "4001") + "browser_sendable = true\n";
+        let (registry, _) = Registry::parse(&application);
+        let errors = validate(&registry.unwrap(), Rules::Application).unwrap_err();
+        assert!(
+            errors[0]
+                .message
+                .contains("`browser_sendable` is the browser's rule"),
             "{errors:?}"
         );
     }

@@ -8,6 +8,12 @@ fn may_be_sent(code: u16) -> bool {
     matches!(code, 1000..=1003 | 1007..=1014 | 3000..=4999)
 }
 
+/// The WHATWG WebSockets Standard, written out by hand: `WebSocket.close(code)` accepts
+/// 1000 and 3000-4999 and throws on anything else.
+fn a_page_may_send(code: u16) -> bool {
+    matches!(code, 1000 | 3000..=4999)
+}
+
 fn expected_range(code: u16) -> Option<CloseRange> {
     match code {
         0..=999 => Some(CloseRange::Unused),
@@ -15,6 +21,17 @@ fn expected_range(code: u16) -> Option<CloseRange> {
         3000..=3999 => Some(CloseRange::IanaRegistry),
         4000..=4999 => Some(CloseRange::Private),
         _ => None,
+    }
+}
+
+#[test]
+fn browser_set_is_exactly_the_whatwg_rule() {
+    for value in 1..=u16::MAX {
+        let code = CloseCode::new(value).unwrap();
+        assert_eq!(code.is_browser_sendable(), a_page_may_send(value), "code {value}");
+        if let Some(reason) = code.reason() {
+            assert_eq!(reason.is_browser_sendable(), a_page_may_send(value), "{reason}");
+        }
     }
 }
 

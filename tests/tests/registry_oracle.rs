@@ -99,5 +99,17 @@ fn the_wire_check_follows_the_data() {
             expected,
             "code {value}"
         );
+        // The browser's rule: the reason's own flag if it has one, else its range's;
+        // and never a code the wire forbids.
+        let flag = |entry: &&toml::Table| entry.get("browser_sendable").and_then(|f| f.as_bool());
+        let browser = named
+            .and_then(|entry| flag(&entry))
+            .or_else(|| range.and_then(|entry| flag(&entry)))
+            .unwrap_or(false);
+        assert_eq!(
+            CloseCode::new(value).unwrap().is_browser_sendable(),
+            expected && browser,
+            "code {value}"
+        );
     }
 }
