@@ -4,7 +4,7 @@ use core::str::FromStr;
 
 use core::fmt::Write as _;
 
-use crate::{CloseRange, CloseReason, InvalidCloseCode};
+use crate::{CloseRange, CloseReason, InvalidCloseCode, InvalidCloseCodeKind};
 
 /// Any status code a Close frame can carry, kept exactly as received.
 ///
@@ -242,7 +242,7 @@ impl TryFrom<u16> for CloseCode {
 
     #[inline]
     fn try_from(code: u16) -> Result<CloseCode, InvalidCloseCode> {
-        CloseCode::new(code).ok_or(InvalidCloseCode::zero())
+        CloseCode::new(code).ok_or(InvalidCloseCode::new(InvalidCloseCodeKind::Zero))
     }
 }
 
@@ -261,12 +261,12 @@ impl FromStr for CloseCode {
         if text.bytes().all(|byte| byte.is_ascii_digit()) && !text.is_empty() {
             let number = text
                 .parse::<u16>()
-                .map_err(|_| InvalidCloseCode::too_large())?;
+                .map_err(|_| InvalidCloseCode::new(InvalidCloseCodeKind::TooLarge))?;
             return CloseCode::try_from(number);
         }
         text.parse::<CloseReason>()
             .map(CloseCode::from)
-            .map_err(|_| InvalidCloseCode::unknown_name())
+            .map_err(|_| InvalidCloseCode::new(InvalidCloseCodeKind::UnknownName))
     }
 }
 

@@ -65,43 +65,53 @@ impl fmt::Display for ParseReasonError {
 impl core::error::Error for ParseReasonError {}
 
 /// A value that cannot be a [`CloseCode`](crate::CloseCode): 0, a number above
-/// 65535, or a string that is neither a number nor a reason's name.
+/// 65535, or a string that is neither a number nor a reason's name. From
+/// `TryFrom<u16>`, `FromStr` and the conversions from other crates' codes.
+///
+/// ```
+/// # use close_reasons::{CloseCode, InvalidCloseCodeKind};
+/// let error = "going_awya".parse::<CloseCode>().unwrap_err();
+/// assert_eq!(error.kind(), InvalidCloseCodeKind::UnknownName);
+/// assert_eq!(error.to_string(), "neither a close code number nor a close reason name");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct InvalidCloseCode {
-    kind: Kind,
+    kind: InvalidCloseCodeKind,
 }
 
+/// Why a value cannot be a close code, from [`InvalidCloseCode::kind`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Kind {
+#[non_exhaustive]
+pub enum InvalidCloseCodeKind {
+    /// The number 0, which no Close frame carries.
     Zero,
+    /// A number above 65535.
     TooLarge,
+    /// A string that is neither a number nor the registry name of a reason.
     UnknownName,
 }
 
 impl InvalidCloseCode {
-    pub(crate) const fn zero() -> InvalidCloseCode {
-        InvalidCloseCode { kind: Kind::Zero }
+    pub(crate) const fn new(kind: InvalidCloseCodeKind) -> InvalidCloseCode {
+        InvalidCloseCode { kind }
     }
 
-    pub(crate) const fn too_large() -> InvalidCloseCode {
-        InvalidCloseCode {
-            kind: Kind::TooLarge,
-        }
-    }
-
-    pub(crate) const fn unknown_name() -> InvalidCloseCode {
-        InvalidCloseCode {
-            kind: Kind::UnknownName,
-        }
+    /// Why the value is not a close code.
+    #[inline]
+    #[must_use]
+    pub const fn kind(&self) -> InvalidCloseCodeKind {
+        self.kind
     }
 }
 
 impl fmt::Display for InvalidCloseCode {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter.write_str(match self.kind {
-            Kind::Zero => "0 is not a close code",
-            Kind::TooLarge => "close code number above 65535",
-            Kind::UnknownName => "neither a close code number nor a close reason name",
+            InvalidCloseCodeKind::Zero => "0 is not a close code",
+            InvalidCloseCodeKind::TooLarge => "close code number above 65535",
+            InvalidCloseCodeKind::UnknownName => {
+                "neither a close code number nor a close reason name"
+            }
         })
     }
 }

@@ -252,8 +252,9 @@ impl ClosePayload {
     /// The bytes of the payload.
     #[inline]
     #[must_use]
-    pub fn as_bytes(&self) -> &[u8] {
-        &self.bytes[..usize::from(self.len)]
+    pub const fn as_bytes(&self) -> &[u8] {
+        // `len` is at most `MAX_PAYLOAD_LEN`, as `to_payload` guarantees.
+        self.bytes.split_at(self.len as usize).0
     }
 }
 
@@ -284,6 +285,12 @@ impl PartialEq for ClosePayload {
 }
 
 impl Eq for ClosePayload {}
+
+impl core::hash::Hash for ClosePayload {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.as_bytes().hash(state);
+    }
+}
 
 impl fmt::Debug for ClosePayload {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {

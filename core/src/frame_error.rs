@@ -33,7 +33,7 @@ const INVALID_PAYLOAD_DATA: CloseCode = CloseCode::from_nonzero(NonZeroU16::new(
 /// // The valid start of the reason, from the payload the caller still holds.
 /// let valid = &payload[2..2 + error.valid_up_to().unwrap()];
 /// assert_eq!(valid, b"caf");
-/// assert_eq!(error.to_string(), "received close reason is not valid UTF-8 after byte 3");
+/// assert_eq!(error.to_string(), "received close reason is not valid UTF-8 after its first 3 bytes");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ParseFrameError {
@@ -164,7 +164,7 @@ impl fmt::Display for ParseFrameError {
             ),
             ParseFrameErrorKind::InvalidUtf8 => write!(
                 formatter,
-                "received close reason is not valid UTF-8 after byte {}",
+                "received close reason is not valid UTF-8 after its first {} bytes",
                 self.valid_up_to
             ),
         }
@@ -179,7 +179,8 @@ impl core::error::Error for ParseFrameError {}
 /// Returned by [`CloseFrame::new`](crate::CloseFrame::new),
 /// [`new_truncating`](crate::CloseFrame::new_truncating),
 /// [`write_to`](crate::CloseFrame::write_to), the `close_frame` method of the generated
-/// enums and the conversions of frames to send. Nothing was sent; fix the call.
+/// enums and the closing of a browser `WebSocket` (feature `web-sys`). Nothing was sent;
+/// fix the call.
 ///
 /// ```
 /// use close_reasons::{BuildFrameErrorKind, CloseCode, CloseFrame};
@@ -214,6 +215,10 @@ pub enum BuildFrameErrorKind {
     LocalOnlyCode,
     /// The reason is longer than [`MAX_REASON_LEN`] bytes.
     ReasonTooLong,
+    /// A web page may not close a `WebSocket` with the code (see
+    /// [`CloseCode::is_browser_sendable`](crate::CloseCode::is_browser_sendable)): the
+    /// browser would throw.
+    NotBrowserSendable,
     /// The buffer given to [`CloseFrame::write_to`](crate::CloseFrame::write_to) is
     /// shorter than the payload.
     BufferTooSmall,
@@ -290,6 +295,11 @@ impl fmt::Display for BuildFrameError {
             BuildFrameErrorKind::LocalOnlyCode => write!(
                 formatter,
                 "close code {} is local only in its registry and is never sent",
+                self.code.get()
+            ),
+            BuildFrameErrorKind::NotBrowserSendable => write!(
+                formatter,
+                "close code {} may not be sent by a web page (only 1000 and 3000-4999)",
                 self.code.get()
             ),
             BuildFrameErrorKind::ReasonTooLong => write!(

@@ -27,29 +27,31 @@
 //!
 //! # Features and other WebSocket crates
 //!
-//! - `serde` (off by default, `no_std`): `Serialize` and `Deserialize` for
-//!   [`CloseCode`] and [`CloseReason`], as their number; reading rejects 0, and numbers
-//!   the registry does not name for `CloseReason`.
-//! - `tungstenite` (off by default): `From<CloseCode>` for tungstenite's close code and
-//!   `TryFrom` back (failing only for 0), `From<CloseFrame>` for tungstenite's close
-//!   frame and `TryFrom<&tungstenite::protocol::CloseFrame>` back, which checks a
-//!   received frame as [`CloseFrame::parse`] does: tungstenite's frame type holds any
-//!   code, and tungstenite's own `is_allowed` rejects 1014, which the IANA registry
-//!   assigns.
-//! - Stacks whose close frame is a plain `u16` and a string, such as axum
-//!   (`axum::extract::ws::CloseFrame`): [`CloseFrame::from_received`] checks a received
-//!   one as [`CloseFrame::parse`] would, and [`CloseCode::get`] gives the number to send.
+//! Every feature is off by default; without features this crate depends on its macro
+//! crate alone. Each conversion to send starts from a checked [`CloseFrame`] and always
+//! succeeds; each conversion of a received frame checks it as [`CloseFrame::parse`]
+//! does and fails with a [`ParseFrameError`], whose `answer()` is the code to close with.
+//!
+//! | feature | crate | conversions |
+//! |---|---|---|
+//! | `serde` | serde (`no_std`) | `Serialize`, `Deserialize` for [`CloseCode`] and [`CloseReason`], as their number; 0, and numbers the registry does not name for `CloseReason`, are rejected |
+//! | `tungstenite` | tungstenite 0.30 | `CloseCode` ↔ its `CloseCode`; `CloseFrame` → its `protocol::CloseFrame`; `&protocol::CloseFrame` → `CloseFrame` |
+//! | `tungstenite-0-29` | tungstenite 0.29 | the same, for 0.29 (axum 0.8, warp) |
+//! | `axum` | axum 0.8 | `CloseFrame` → `ws::CloseFrame` and `ws::Message`; `&ws::CloseFrame` → `CloseFrame` |
+//! | `actix-http` | actix-http 3 | `CloseCode` ↔ `ws::CloseCode` (named variants, never `Other` of a known code); `CloseFrame` → `ws::CloseReason`; `&ws::CloseReason` → `CloseFrame` |
+//! | `tokio-websockets` | tokio-websockets 0.13 | `CloseCode` → its `CloseCode` (fallible: it holds 1000–1015 and 3000–4999), back infallibly; `CloseFrame` → `Message`, never panicking |
+//! | `fastwebsockets` | fastwebsockets 0.10 | `CloseCode` ↔ its `CloseCode`; `CloseFrame` → `Frame`; received payloads go through [`CloseFrame::parse`] |
+//! | `web-sys` | web-sys 0.3 | the `browser` module: closing a `WebSocket`, reading a `CloseEvent` |
+//!
+//! Stacks whose received frame is a plain `u16` and a string use
+//! [`CloseFrame::from_received`]:
 //!
 //! ```
 //! # use close_reasons::{CloseCode, CloseFrame};
-//! // As with axum: a received u16 and text in, a checked frame out.
 //! let frame = CloseFrame::from_received(1013, "overloaded").unwrap();
 //! assert_eq!(frame.code(), CloseCode::TRY_AGAIN_LATER);
 //! let error = CloseFrame::from_received(1006, "").unwrap_err();
 //! assert_eq!(error.answer(), CloseCode::PROTOCOL_ERROR);
-//! // To send: the number and the text of a checked frame.
-//! let reply = CloseFrame::new(CloseCode::GOING_AWAY, "bye").unwrap();
-//! assert_eq!((reply.code().get(), reply.reason()), (1001, "bye"));
 //! ```
 //!
 //! # The registry
@@ -61,19 +63,36 @@
 #![doc = close_reasons_macros::__registry_table!("close-reasons.toml", CloseReason, CloseRange)]
 #![no_std]
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+// Only integrations whose types own their text need an allocator.
+#[cfg(any(feature = "actix-http", feature = "web-sys"))]
+extern crate alloc;
 
 mod code;
 mod error;
 mod frame;
 mod frame_error;
+
+#[cfg(feature = "actix-http")]
+mod actix_http;
+#[cfg(feature = "axum")]
+mod axum;
+#[cfg(feature = "web-sys")]
+#[cfg_attr(docsrs, doc(cfg(feature = "web-sys")))]
+pub mod browser;
+#[cfg(feature = "fastwebsockets")]
+mod fastwebsockets;
 #[cfg(feature = "serde")]
 mod serde;
-#[cfg(feature = "tungstenite")]
+#[cfg(feature = "tokio-websockets")]
+mod tokio_websockets;
+#[cfg(any(feature = "tungstenite", feature = "tungstenite-0-29"))]
 mod tungstenite;
 
 pub use close_reasons_macros::registry;
 pub use code::CloseCode;
-pub use error::{InvalidCloseCode, ParseReasonError, UnknownCode};
+pub use error::{InvalidCloseCode, InvalidCloseCodeKind, ParseReasonError, UnknownCode};
 pub use frame::{CloseFrame, ClosePayload, MAX_PAYLOAD_LEN, MAX_REASON_LEN};
 pub use frame_error::{BuildFrameError, BuildFrameErrorKind, ParseFrameError, ParseFrameErrorKind};
 
@@ -89,12 +108,21 @@ pub use frame_error::{BuildFrameError, BuildFrameErrorKind, ParseFrameError, Par
 
 /// A close code that the registry names: the codes of RFC 6455 §7.4.1 and the IANA
 /// WebSocket Close Code Number Registry.
+///
+/// Generated from `close-reasons.toml` with the API every enum of [`registry`] gets:
+/// `ALL`, `code`, `from_code`, `name`, `title`, `description`, `reference`, `link`,
+/// `is_sendable`, `is_browser_sendable`, `is_normal_closure`, `reconnect`,
+/// `close_frame`, `Display`, `FromStr`, `TryFrom<u16>`, `TryFrom<CloseCode>`,
+/// `From<CloseReason> for u16` and `From<CloseReason> for CloseCode`.
 #[close_reasons_macros::__standard_reasons("close-reasons.toml", crate = "crate")]
 #[non_exhaustive]
 pub enum CloseReason {}
 
 /// A block of close codes with a shared meaning (RFC 6455 §7.4.2), one variant per
 /// `[[range]]` of the registry.
+///
+/// Generated from `close-reasons.toml`: `ALL`, `of`, `name`, `title`, `description`,
+/// `codes`, `contains`, `unnamed_codes_sendable` and `Display`.
 #[close_reasons_macros::__standard_ranges("close-reasons.toml", crate = "crate")]
 #[non_exhaustive]
 pub enum CloseRange {}

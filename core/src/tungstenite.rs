@@ -1,45 +1,63 @@
-//! Conversions to and from the types of `tungstenite`.
-
-use tungstenite::protocol::CloseFrame as TungsteniteFrame;
-use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
+//! Conversions to and from the types of tungstenite: 0.30 with feature `tungstenite`,
+//! 0.29 (still used by axum 0.8 and warp) with feature `tungstenite-0-29`. The two
+//! versions have the same close-code and close-frame types, so one macro writes both.
 
 use crate::{CloseCode, CloseFrame, InvalidCloseCode, ParseFrameError};
 
-/// Keeps the number: tungstenite can represent every code.
-impl From<CloseCode> for TungsteniteCode {
-    #[inline]
-    fn from(code: CloseCode) -> TungsteniteCode {
-        TungsteniteCode::from(code.get())
-    }
-}
-
-/// Keeps the number; fails only for 0, which tungstenite can hold and `CloseCode` cannot.
-impl TryFrom<TungsteniteCode> for CloseCode {
-    type Error = InvalidCloseCode;
-
-    #[inline]
-    fn try_from(code: TungsteniteCode) -> Result<CloseCode, InvalidCloseCode> {
-        CloseCode::try_from(u16::from(code))
-    }
-}
-
-/// Copies the reason into tungstenite's frame.
-impl From<CloseFrame<'_>> for TungsteniteFrame {
-    fn from(frame: CloseFrame<'_>) -> TungsteniteFrame {
-        TungsteniteFrame {
-            code: frame.code().into(),
-            reason: frame.reason().into(),
+macro_rules! conversions {
+    ($tungstenite:ident, $feature:literal) => {
+        /// Keeps the number: tungstenite can represent every code.
+        #[cfg_attr(docsrs, doc(cfg(feature = $feature)))]
+        impl From<CloseCode> for ::$tungstenite::protocol::frame::coding::CloseCode {
+            #[inline]
+            fn from(code: CloseCode) -> Self {
+                Self::from(code.get())
+            }
         }
-    }
+
+        /// Keeps the number; fails only for 0, which tungstenite can hold and
+        /// `CloseCode` cannot. Received codes are checked with the frame, by
+        /// `TryFrom<&CloseFrame>`.
+        #[cfg_attr(docsrs, doc(cfg(feature = $feature)))]
+        impl TryFrom<::$tungstenite::protocol::frame::coding::CloseCode> for CloseCode {
+            type Error = InvalidCloseCode;
+
+            #[inline]
+            fn try_from(
+                code: ::$tungstenite::protocol::frame::coding::CloseCode,
+            ) -> Result<CloseCode, InvalidCloseCode> {
+                CloseCode::try_from(u16::from(code))
+            }
+        }
+
+        /// Copies the reason into tungstenite's frame, to send.
+        #[cfg_attr(docsrs, doc(cfg(feature = $feature)))]
+        impl From<CloseFrame<'_>> for ::$tungstenite::protocol::CloseFrame {
+            fn from(frame: CloseFrame<'_>) -> Self {
+                Self {
+                    code: frame.code().into(),
+                    reason: frame.reason().into(),
+                }
+            }
+        }
+
+        /// Checks a frame tungstenite received by the rules of [`CloseFrame::parse`]:
+        /// tungstenite's frame type can hold any code, including 1006 or 1004, which may
+        /// not be sent; the error's `answer()` is the code to close with.
+        #[cfg_attr(docsrs, doc(cfg(feature = $feature)))]
+        impl<'a> TryFrom<&'a ::$tungstenite::protocol::CloseFrame> for CloseFrame<'a> {
+            type Error = ParseFrameError;
+
+            fn try_from(
+                frame: &'a ::$tungstenite::protocol::CloseFrame,
+            ) -> Result<CloseFrame<'a>, ParseFrameError> {
+                CloseFrame::from_received(u16::from(frame.code), frame.reason.as_str())
+            }
+        }
+    };
 }
 
-/// Checks a frame tungstenite received by the rules of [`CloseFrame::parse`]:
-/// tungstenite's frame type can hold any code, including 1006 or 1004, which may not
-/// be sent.
-impl<'a> TryFrom<&'a TungsteniteFrame> for CloseFrame<'a> {
-    type Error = ParseFrameError;
-
-    fn try_from(frame: &'a TungsteniteFrame) -> Result<CloseFrame<'a>, ParseFrameError> {
-        CloseFrame::from_received(u16::from(frame.code), frame.reason.as_str())
-    }
-}
+#[cfg(feature = "tungstenite")]
+conversions!(tungstenite, "tungstenite");
+#[cfg(feature = "tungstenite-0-29")]
+conversions!(tungstenite_0_29, "tungstenite-0-29");

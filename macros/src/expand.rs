@@ -76,8 +76,8 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
     } else {
         (
             quote!(#[repr(u16)]),
-            quote!(reason as u16),
-            quote!(#krate::__private::named_code(self as u16)),
+            quote!(reason as ::core::primitive::u16),
+            quote!(#krate::__private::named_code(self as ::core::primitive::u16)),
             quote!(#krate::__private::close_frame(self.code(), self.is_sendable(), reason)),
             quote!(self.is_sendable() && self.code().is_browser_sendable()),
         )
@@ -127,31 +127,31 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
 
             /// The name in the registry, in snake_case (what `FromStr` accepts).
             #[must_use]
-            pub const fn name(self) -> &'static str {
+            pub const fn name(self) -> &'static ::core::primitive::str {
                 match self { #( #ident::#variants => #names, )* }
             }
 
             /// The short title from the registry (for the standard codes, the IANA registry's name).
             #[must_use]
-            pub const fn title(self) -> &'static str {
+            pub const fn title(self) -> &'static ::core::primitive::str {
                 match self { #( #ident::#variants => #titles, )* }
             }
 
             /// What the code means and when to use it (Markdown).
             #[must_use]
-            pub const fn description(self) -> &'static str {
+            pub const fn description(self) -> &'static ::core::primitive::str {
                 match self { #( #ident::#variants => #descriptions, )* }
             }
 
             /// The specification that defines the code.
             #[must_use]
-            pub const fn reference(self) -> &'static str {
+            pub const fn reference(self) -> &'static ::core::primitive::str {
                 match self { #( #ident::#variants => #references, )* }
             }
 
             /// A web address for [`reference`](Self::reference), when the registry has one.
             #[must_use]
-            pub const fn link(self) -> ::core::option::Option<&'static str> {
+            pub const fn link(self) -> ::core::option::Option<&'static ::core::primitive::str> {
                 match self { #( #ident::#variants => #links, )* }
             }
 
@@ -159,7 +159,7 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
             /// only report a local condition (such as 1005 and 1006) may not.
             #[inline]
             #[must_use]
-            pub const fn is_sendable(self) -> bool {
+            pub const fn is_sendable(self) -> ::core::primitive::bool {
                 match self { #( #ident::#variants => #sendable, )* }
             }
 
@@ -168,7 +168,7 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
             /// 1000, or 3000–4999) allows it.
             #[inline]
             #[must_use]
-            pub const fn is_browser_sendable(self) -> bool {
+            pub const fn is_browser_sendable(self) -> ::core::primitive::bool {
                 #browser_body
             }
 
@@ -177,14 +177,14 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
             /// stands for a Close frame without a status).
             #[inline]
             #[must_use]
-            pub const fn is_normal_closure(self) -> bool {
+            pub const fn is_normal_closure(self) -> ::core::primitive::bool {
                 match self { #( #ident::#variants => #normal, )* }
             }
 
             /// What the registry advises a client about reconnecting after this code,
             /// if it advises anything (Markdown).
             #[must_use]
-            pub const fn reconnect(self) -> ::core::option::Option<&'static str> {
+            pub const fn reconnect(self) -> ::core::option::Option<&'static ::core::primitive::str> {
                 match self { #( #ident::#variants => #reconnect, )* }
             }
 
@@ -197,7 +197,7 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
             /// than 123 bytes.
             pub const fn close_frame<'a>(
                 self,
-                reason: &'a str,
+                reason: &'a ::core::primitive::str,
             ) -> ::core::result::Result<#krate::CloseFrame<'a>, #krate::BuildFrameError> {
                 #frame_body
             }
@@ -215,7 +215,7 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
         impl ::core::str::FromStr for #ident {
             type Err = #krate::ParseReasonError;
 
-            fn from_str(name: &str) -> ::core::result::Result<Self, #krate::ParseReasonError> {
+            fn from_str(name: &::core::primitive::str) -> ::core::result::Result<Self, #krate::ParseReasonError> {
                 match name {
                     #( #names_again => ::core::result::Result::Ok(#ident::#variants), )*
                     _ => ::core::result::Result::Err(#krate::__private::parse_reason_error()),
@@ -223,11 +223,11 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
             }
         }
 
-        impl ::core::convert::TryFrom<u16> for #ident {
+        impl ::core::convert::TryFrom<::core::primitive::u16> for #ident {
             type Error = #krate::UnknownCode;
 
             #[inline]
-            fn try_from(number: u16) -> ::core::result::Result<Self, #krate::UnknownCode> {
+            fn try_from(number: ::core::primitive::u16) -> ::core::result::Result<Self, #krate::UnknownCode> {
                 match number {
                     #( #values => ::core::result::Result::Ok(#ident::#variants), )*
                     _ => ::core::result::Result::Err(#krate::__private::unknown_code(number)),
@@ -240,13 +240,13 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
 
             #[inline]
             fn try_from(code: #krate::CloseCode) -> ::core::result::Result<Self, #krate::UnknownCode> {
-                <#ident as ::core::convert::TryFrom<u16>>::try_from(code.get())
+                <#ident as ::core::convert::TryFrom<::core::primitive::u16>>::try_from(code.get())
             }
         }
 
-        impl ::core::convert::From<#ident> for u16 {
+        impl ::core::convert::From<#ident> for ::core::primitive::u16 {
             #[inline]
-            fn from(reason: #ident) -> u16 {
+            fn from(reason: #ident) -> ::core::primitive::u16 {
                 #number
             }
         }
@@ -297,7 +297,7 @@ pub fn range_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
             /// although it is not a close code).
             #[inline]
             #[must_use]
-            pub const fn of(number: u16) -> ::core::option::Option<#ident> {
+            pub const fn of(number: ::core::primitive::u16) -> ::core::option::Option<#ident> {
                 match number {
                     #( #starts..=#ends => ::core::option::Option::Some(#ident::#variants), )*
                     _ => ::core::option::Option::None,
@@ -306,32 +306,32 @@ pub fn range_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
 
             /// The name in the registry, in snake_case.
             #[must_use]
-            pub const fn name(self) -> &'static str {
+            pub const fn name(self) -> &'static ::core::primitive::str {
                 match self { #( #ident::#variants => #names, )* }
             }
 
             /// The short title, e.g. `Private Use`.
             #[must_use]
-            pub const fn title(self) -> &'static str {
+            pub const fn title(self) -> &'static ::core::primitive::str {
                 match self { #( #ident::#variants => #titles, )* }
             }
 
             /// What the range is for and how its codes may be used (Markdown).
             #[must_use]
-            pub const fn description(self) -> &'static str {
+            pub const fn description(self) -> &'static ::core::primitive::str {
                 match self { #( #ident::#variants => #descriptions, )* }
             }
 
             /// The numbers of the range, both bounds included.
             #[must_use]
-            pub const fn codes(self) -> ::core::ops::RangeInclusive<u16> {
+            pub const fn codes(self) -> ::core::ops::RangeInclusive<::core::primitive::u16> {
                 match self { #( #ident::#variants => #starts..=#ends, )* }
             }
 
             /// Whether `code` lies in the range.
             #[inline]
             #[must_use]
-            pub const fn contains(self, code: #krate::CloseCode) -> bool {
+            pub const fn contains(self, code: #krate::CloseCode) -> ::core::primitive::bool {
                 // One subtraction and one comparison per range, without a branch.
                 match self { #( #ident::#variants => code.get().wrapping_sub(#starts) <= #widths, )* }
             }
@@ -340,7 +340,7 @@ pub fn range_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
             /// sent. A named code decides for itself: `Protocol` answers `false`,
             /// although 1000 in it may be sent.
             #[must_use]
-            pub const fn unnamed_codes_sendable(self) -> bool {
+            pub const fn unnamed_codes_sendable(self) -> ::core::primitive::bool {
                 match self { #( #ident::#variants => #sendable, )* }
             }
         }
@@ -409,7 +409,7 @@ pub fn close_code_items(
                 #[doc = #predicate_docs]
                 #[inline]
                 #[must_use]
-                pub const fn #predicates(self) -> bool {
+                pub const fn #predicates(self) -> ::core::primitive::bool {
                     // One subtraction and one comparison, without a branch.
                     self.get().wrapping_sub(#starts) <= #widths
                 }

@@ -27,7 +27,7 @@ pub fn salvage(registry: &Registry) -> Model {
             &reason.name,
             Some(&reason.value),
             text(&reason.title),
-            reason.sendable,
+            reason.sendable.as_ref().is_none_or(|flag| flag.value),
             text(&reason.doc),
         )
     });

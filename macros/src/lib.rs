@@ -243,7 +243,7 @@ fn expand_registry(
     let absolute = source.absolute.to_string_lossy();
     // Cargo tracks files read by `include_str!`, so editing the registry rebuilds the crate.
     let track = quote!(
-        const _: &str = ::core::include_str!(#absolute);
+        const _: &::core::primitive::str = ::core::include_str!(#absolute);
     );
     match checked {
         Ok(model) => {

@@ -24,7 +24,8 @@ pub struct Reason {
     pub name: Located<String>,
     pub value: Located<i128>,
     pub title: Located<String>,
-    pub sendable: bool,
+    /// Optional: applications may leave it out (true); the standard registry may not.
+    pub sendable: Option<Located<bool>>,
     pub doc: Located<String>,
     pub reference: Located<String>,
     pub link: Option<Located<String>>,
@@ -230,7 +231,6 @@ impl Reader<'_> {
         let name = self.string(table, &span, "name", "reason");
         let value = self.integer(table, &span, "value", "reason");
         let title = self.string(table, &span, "title", "reason");
-        // Most codes may be sent; only local-only ones need to say so.
         let sendable = self.optional_boolean(table, "sendable");
         let doc = self.string(table, &span, "doc", "reason");
         let reference = self.string(table, &span, "reference", "reason");
@@ -244,7 +244,7 @@ impl Reader<'_> {
                 name: name.clone()?,
                 value: value.clone()?,
                 title: title?,
-                sendable: sendable?.is_none_or(|flag| flag.value),
+                sendable: sendable?,
                 doc: doc?,
                 reference: reference?,
                 link: link?,

@@ -135,7 +135,10 @@ fn keeps_the_users_attributes_and_visibility() {
         ),
         &dir,
     );
-    assert!(output.starts_with("const _ : & str"), "{output}");
+    assert!(
+        output.starts_with("const _ : & :: core :: primitive :: str"),
+        "{output}"
+    );
     assert!(output.contains("# [doc = \"Ours.\"] # [derive (Default)]"));
     assert!(output.contains("pub (crate) enum Chat"));
     assert!(output.contains(":: close_reasons :: CloseCode"));

@@ -131,6 +131,9 @@ pub fn validate(registry: &Registry, rules: Rules) -> Result<Model, Vec<Diagnost
         check_no_ranges(registry, &mut errors);
     }
     check_browser_rule(registry, rules, &mut errors);
+    if rules == Rules::Standard {
+        check_sendable_stated(registry, &mut errors);
+    }
     let reasons: Vec<_> = registry
         .reasons
         .iter()
@@ -181,7 +184,8 @@ fn check_reason(reason: &Reason, errors: &mut Vec<Diagnostic>) -> Option<ReasonS
         variant: variant_name(&reason.name.value),
         value: value?,
         title: title?,
-        sendable: reason.sendable,
+        // Most application codes may be sent; only local-only ones need to say so.
+        sendable: reason.sendable.as_ref().is_none_or(|flag| flag.value),
         doc: doc?,
         reference: reference?,
         link: link?,
@@ -251,13 +255,31 @@ fn check_no_ranges(registry: &Registry, errors: &mut Vec<Diagnostic>) {
     }
 }
 
+/// In the standard registry every code says whether it may be sent: a default would let
+/// a forgotten field put a local-only code such as 1015 on the wire.
+fn check_sendable_stated(registry: &Registry, errors: &mut Vec<Diagnostic>) {
+    for reason in registry
+        .reasons
+        .iter()
+        .filter(|reason| reason.sendable.is_none())
+    {
+        errors.push(
+            Diagnostic::new(
+                reason.name.span.clone(),
+                format!("reason `{}` does not say whether it may be sent", reason.name.value),
+            )
+            .hint("add `sendable = true`, or `sendable = false` for a code that only reports a local condition; the standard registry states it for every code"),
+        );
+    }
+}
+
 /// `browser_sendable` states the WHATWG rule for `WebSocket.close()`, which only the
 /// standard registry describes, and which never allows a code the wire forbids.
 fn check_browser_rule(registry: &Registry, rules: Rules, errors: &mut Vec<Diagnostic>) {
-    let reasons = registry
-        .reasons
-        .iter()
-        .filter_map(|reason| Some((reason.browser_sendable.as_ref()?, reason.sendable)));
+    let reasons = registry.reasons.iter().filter_map(|reason| {
+        let sendable = reason.sendable.as_ref().is_none_or(|flag| flag.value);
+        Some((reason.browser_sendable.as_ref()?, sendable))
+    });
     let ranges = registry
         .ranges
         .iter()
@@ -766,11 +788,25 @@ mod tests {
     }
 
     #[test]
+    fn the_standard_registry_states_sendable_for_every_code() {
+        let silent = reason("a", "1").replace("sendable = true\n", "");
+        let errors = check(&(range("low", 1, 9, true) + &silent)).unwrap_err();
+        assert!(
+            errors[0].contains("r.toml:9:8: reason `a` does not say whether it may be sent"),
+            "{errors:?}"
+        );
+        let (registry, _) = Registry::parse(&silent.replace("value = 1", "value = 4001"));
+        let model = validate(&registry.unwrap(), Rules::Application).unwrap();
+        assert!(model.reasons[0].sendable, "applications default to true");
+    }
+
+    #[test]
     fn the_browser_rule_is_the_standard_registrys_and_within_the_wire() {
         let unsendable = range("low", 1, 9, false) + "browser_sendable = true\n";
         let errors = check(&unsendable).unwrap_err();
         assert!(
-            errors[0].contains("r.toml:8:20: `browser_sendable = true` on a code that may not be sent"),
+            errors[0]
+                .contains("r.toml:8:20: `browser_sendable = true` on a code that may not be sent"),
             "{errors:?}"
         );
         let allowed = range("low", 1, 9, true) + "browser_sendable = true\n" + &reason("a", "1");
@@ -778,7 +814,10 @@ mod tests {
         assert_eq!(model.browser_sendable_runs(), [(1, 9)]);
         // A reason that says nothing follows its range; one that says `false` does not.
         let opted_out = allowed + &reason("b", "2") + "browser_sendable = false\n";
-        assert_eq!(check(&opted_out).unwrap().browser_sendable_runs(), [(1, 1), (3, 9)]);
+        assert_eq!(
+            check(&opted_out).unwrap().browser_sendable_runs(),
+            [(1, 1), (3, 9)]
+        );
 
         let application = reason("a", "4001") + "browser_sendable = true\n";
         let (registry, _) = Registry::parse(&application);

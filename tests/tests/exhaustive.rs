@@ -28,9 +28,17 @@ fn expected_range(code: u16) -> Option<CloseRange> {
 fn browser_set_is_exactly_the_whatwg_rule() {
     for value in 1..=u16::MAX {
         let code = CloseCode::new(value).unwrap();
-        assert_eq!(code.is_browser_sendable(), a_page_may_send(value), "code {value}");
+        assert_eq!(
+            code.is_browser_sendable(),
+            a_page_may_send(value),
+            "code {value}"
+        );
         if let Some(reason) = code.reason() {
-            assert_eq!(reason.is_browser_sendable(), a_page_may_send(value), "{reason}");
+            assert_eq!(
+                reason.is_browser_sendable(),
+                a_page_may_send(value),
+                "{reason}"
+            );
         }
     }
 }

@@ -152,7 +152,7 @@ fn every_cause_has_its_own_message() {
             "received close payload of 1 byte is too short for a status code",
             "received close payload of 126 bytes exceeds the 125-byte limit of a control frame",
             "received close code 1006 is not allowed in a close frame",
-            "received close reason is not valid UTF-8 after byte 2",
+            "received close reason is not valid UTF-8 after its first 2 bytes",
         ]
     );
     let frame = CloseFrame::new(CloseCode::NORMAL, "abc").unwrap();

@@ -103,8 +103,8 @@ fn the_wire_check_follows_the_data() {
         // and never a code the wire forbids.
         let flag = |entry: &&toml::Table| entry.get("browser_sendable").and_then(|f| f.as_bool());
         let browser = named
-            .and_then(|entry| flag(&entry))
-            .or_else(|| range.and_then(|entry| flag(&entry)))
+            .and_then(flag)
+            .or_else(|| range.and_then(flag))
             .unwrap_or(false);
         assert_eq!(
             CloseCode::new(value).unwrap().is_browser_sendable(),

@@ -1,56 +1,60 @@
 //! A chat server and client that use their own close codes.
 //!
 //! ```text
-//! cargo run -p chat-close-codes            # the demonstration below
-//! cargo run -p chat-close-codes -- 4004    # explain received codes
+//! cargo run -p chat-close-codes                          # the demonstration below
+//! cargo run -p chat-close-codes -- 4004                  # explain received codes
+//! cargo run -p chat-close-codes -- serve 127.0.0.1:8080  # the axum server, on /chat
 //! ```
 
-use close_reasons::{CloseCode, CloseFrame, ParseFrameError};
+use chat_close_codes::{ChatCloseCode, app, explain};
+use close_reasons::{CloseCode, CloseFrame};
 
-/// Close codes of our chat protocol, from `close-codes.toml`.
-#[close_reasons::registry("close-codes.toml")]
-#[non_exhaustive]
-pub enum ChatCloseCode {}
-
-/// What a client tells its user when the server closes the connection.
-fn explain(received: Result<Option<CloseFrame<'_>>, ParseFrameError>) -> String {
-    let frame = match received {
-        Ok(Some(frame)) => frame,
-        Ok(None) => return "closed without a status (1005): a normal close".to_owned(),
-        Err(error) => return format!("bad Close frame ({error}); answer with {}", error.answer()),
-    };
-    let code = frame.code();
-    let reason = match frame.reason() {
-        "" => String::new(),
-        text => format!(": \"{text}\""),
-    };
-    let advice = |advice: Option<&str>| advice.map(|text| format!(" {text}")).unwrap_or_default();
-    // Our own codes first, then the standard ones.
-    if let Ok(chat) = ChatCloseCode::try_from(code) {
-        let advice = advice(chat.reconnect());
-        return format!("{chat}{reason} ({}){advice}", chat.description());
-    }
-    match code.reason() {
-        Some(standard) => {
-            let advice = advice(standard.reconnect());
-            format!("{standard}{reason} ({}){advice}", standard.description())
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("serve") => serve(args.get(1).map_or("127.0.0.1:8080", String::as_str)),
+        Some(_) => {
+            for text in args {
+                match text.parse::<u16>().ok().and_then(CloseCode::new) {
+                    Some(code) => println!("{}", explain(CloseFrame::parse(&code.to_be_bytes()))),
+                    None => println!("{text}: not a close code"),
+                }
+            }
         }
-        None => format!("{code}{reason}: not a code of the chat protocol"),
+        None => demonstrate(),
     }
 }
 
-fn main() {
-    let codes: Vec<String> = std::env::args().skip(1).collect();
-    if !codes.is_empty() {
-        for text in codes {
-            match text.parse::<u16>().ok().and_then(CloseCode::new) {
-                Some(code) => println!("{}", explain(CloseFrame::parse(&code.to_be_bytes()))),
-                None => println!("{text}: not a close code"),
-            }
+fn serve(address: &str) {
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("cannot start the runtime: {error}");
+            std::process::exit(1);
         }
-        return;
-    }
+    };
+    runtime.block_on(async {
+        let listener = match tokio::net::TcpListener::bind(address).await {
+            Ok(listener) => listener,
+            Err(error) => {
+                eprintln!("cannot listen on {address}: {error}");
+                std::process::exit(1);
+            }
+        };
+        let (events, mut closes) = tokio::sync::mpsc::unbounded_channel();
+        tokio::spawn(async move {
+            while let Some(close) = closes.recv().await {
+                println!("a client left: {close:?}");
+            }
+        });
+        println!("chat server on ws://{address}/chat");
+        if let Err(error) = axum::serve(listener, app(events)).await {
+            eprintln!("server stopped: {error}");
+        }
+    });
+}
 
+fn demonstrate() {
     // The server kicks a user: build the Close payload from our own code. The typed
     // path also refuses the codes our registry keeps local (`sendable = false`).
     let payload = match ChatCloseCode::Kicked.close_frame("spamming the room") {

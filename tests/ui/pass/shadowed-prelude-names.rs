@@ -1,5 +1,5 @@
 //! The expansion keeps its meaning in a module that defines its own `Option`,
-//! `Result`, `Some`, `None`, `Ok` and `Err`.
+//! `Result`, `Some`, `None`, `Ok` and `Err`, and even types named like the primitives.
 #![allow(dead_code, non_camel_case_types)]
 
 mod codes {
@@ -9,6 +9,9 @@ mod codes {
     pub struct None;
     pub struct Ok;
     pub struct Err;
+    pub struct u16;
+    pub struct str;
+    pub struct bool;
     pub trait Clone {}
     pub trait Copy {}
     pub trait PartialEq {}

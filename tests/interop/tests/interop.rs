@@ -1,0 +1,399 @@
+//! Conversions with each WebSocket stack, against the stacks' own crates: every code
+//! that may be sent and the edge codes both ways, reasons at the length limit and cut
+//! inside a character, and each stack's received frame with a bad code mapped to the
+//! right answer.
+
+use close_reasons::{CloseCode, CloseFrame, MAX_REASON_LEN, ParseFrameErrorKind};
+
+/// Around every boundary of the wire rule.
+const EDGE_CODES: [u16; 9] = [1004, 1005, 1006, 1014, 1015, 2999, 3000, 4999, 5000];
+
+fn sendable_codes() -> impl Iterator<Item = CloseCode> {
+    (1..=u16::MAX)
+        .filter_map(CloseCode::new)
+        .filter(|code| code.is_sendable())
+}
+
+fn all_codes() -> impl Iterator<Item = CloseCode> {
+    (1..=u16::MAX).filter_map(CloseCode::new)
+}
+
+/// 123 bytes: the longest reason.
+fn longest_reason() -> String {
+    "é".repeat(60) + "abc"
+}
+
+/// A reason of 124 bytes whose last character straddles the limit.
+fn reason_cut_inside_a_character() -> String {
+    "a".repeat(MAX_REASON_LEN - 1) + "é"
+}
+
+/// What every stack's received frame must give: the frame as parsed from its payload.
+fn expected(code: u16, reason: &str) -> Result<CloseFrame<'static>, ParseFrameErrorKind> {
+    let mut payload = code.to_be_bytes().to_vec();
+    payload.extend_from_slice(reason.as_bytes());
+    match CloseFrame::parse(&payload) {
+        Ok(Some(frame)) => Ok(CloseFrame::new(frame.code(), "").unwrap()),
+        Ok(None) => unreachable!(),
+        Err(error) => Err(error.kind()),
+    }
+}
+
+#[test]
+fn the_longest_reason_is_123_bytes() {
+    assert_eq!(longest_reason().len(), MAX_REASON_LEN);
+    assert_eq!(reason_cut_inside_a_character().len(), MAX_REASON_LEN + 1);
+    // Cut to send: whole characters only.
+    let cut = reason_cut_inside_a_character();
+    let frame = CloseFrame::new_truncating(CloseCode::NORMAL, &cut).unwrap();
+    assert_eq!(frame.reason(), "a".repeat(MAX_REASON_LEN - 1));
+}
+
+macro_rules! tungstenite_tests {
+    ($name:ident, $tungstenite:ident) => {
+        mod $name {
+            use super::*;
+            use $tungstenite::protocol::CloseFrame as TheirFrame;
+            use $tungstenite::protocol::frame::coding::CloseCode as TheirCode;
+
+            #[test]
+            fn codes_keep_their_number_both_ways() {
+                for code in all_codes() {
+                    let theirs = TheirCode::from(code);
+                    assert_eq!(u16::from(theirs), code.get());
+                    assert_eq!(CloseCode::try_from(theirs), Ok(code));
+                }
+                assert!(CloseCode::try_from(TheirCode::from(0)).is_err());
+            }
+
+            #[test]
+            fn frames_go_out_and_come_back() {
+                for code in sendable_codes() {
+                    for reason in ["", "bye", &longest_reason()] {
+                        let ours = CloseFrame::new(code, reason).unwrap();
+                        let theirs = TheirFrame::from(ours);
+                        assert_eq!(u16::from(theirs.code), code.get());
+                        assert_eq!(theirs.reason.as_str(), reason);
+                        assert_eq!(CloseFrame::try_from(&theirs), Ok(ours));
+                    }
+                }
+            }
+
+            #[test]
+            fn received_frames_are_checked_like_payloads() {
+                for number in EDGE_CODES.into_iter().chain([0, 1, 999, 1000, 65535]) {
+                    let theirs = TheirFrame {
+                        code: TheirCode::from(number),
+                        reason: "".into(),
+                    };
+                    let ours = CloseFrame::try_from(&theirs).map_err(|error| error.kind());
+                    assert_eq!(ours, expected(number, ""), "{number}");
+                }
+                let bad = TheirFrame {
+                    code: TheirCode::from(1006),
+                    reason: "".into(),
+                };
+                assert_eq!(
+                    CloseFrame::try_from(&bad).unwrap_err().answer(),
+                    CloseCode::PROTOCOL_ERROR
+                );
+                let long = TheirFrame {
+                    code: TheirCode::Normal,
+                    reason: reason_cut_inside_a_character().into(),
+                };
+                let error = CloseFrame::try_from(&long).unwrap_err();
+                assert_eq!(error.kind(), ParseFrameErrorKind::PayloadTooLong);
+                assert_eq!(error.answer(), CloseCode::PROTOCOL_ERROR);
+            }
+
+            #[test]
+            fn we_accept_1014_which_tungstenite_rejects() {
+                let bad_gateway = CloseCode::new(1014).unwrap();
+                assert!(bad_gateway.is_sendable());
+                assert!(!TheirCode::from(bad_gateway).is_allowed());
+            }
+        }
+    };
+}
+
+tungstenite_tests!(tungstenite_0_30, tungstenite);
+tungstenite_tests!(tungstenite_0_29_tests, tungstenite_0_29);
+
+mod axum_ws {
+    use axum::extract::ws::{CloseFrame as AxumFrame, Message};
+
+    use super::*;
+
+    #[test]
+    fn frames_go_out_and_come_back() {
+        for code in sendable_codes() {
+            for reason in ["", "bye", &longest_reason()] {
+                let ours = CloseFrame::new(code, reason).unwrap();
+                let theirs = AxumFrame::from(ours);
+                assert_eq!((theirs.code, theirs.reason.as_str()), (code.get(), reason));
+                assert_eq!(CloseFrame::try_from(&theirs), Ok(ours));
+                match Message::from(ours) {
+                    Message::Close(Some(frame)) => assert_eq!(frame.code, code.get()),
+                    other => panic!("{other:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn received_frames_are_checked_like_payloads() {
+        for number in EDGE_CODES.into_iter().chain([0, 1, 999, 1000, 65535]) {
+            let theirs = AxumFrame {
+                code: number,
+                reason: "".into(),
+            };
+            let ours = CloseFrame::try_from(&theirs).map_err(|error| error.kind());
+            assert_eq!(ours, expected(number, ""), "{number}");
+        }
+        // axum passes 1005 and 1006 on from a peer that sent them; both are errors.
+        for number in [1005, 1006] {
+            let theirs = AxumFrame {
+                code: number,
+                reason: "".into(),
+            };
+            let error = CloseFrame::try_from(&theirs).unwrap_err();
+            assert_eq!(error.answer(), CloseCode::PROTOCOL_ERROR);
+        }
+        let long = AxumFrame {
+            code: 1000,
+            reason: reason_cut_inside_a_character().into(),
+        };
+        assert_eq!(
+            CloseFrame::try_from(&long).unwrap_err().kind(),
+            ParseFrameErrorKind::PayloadTooLong
+        );
+    }
+}
+
+mod actix {
+    use actix_http::ws::{CloseCode as ActixCode, CloseReason};
+
+    use super::*;
+
+    #[test]
+    fn known_codes_become_named_variants_never_other() {
+        for code in all_codes() {
+            let theirs = ActixCode::from(code);
+            assert_eq!(u16::from(theirs), code.get());
+            assert_eq!(CloseCode::try_from(theirs), Ok(code));
+            if let ActixCode::Other(number) = theirs {
+                // Only numbers actix has no variant for.
+                assert_eq!(ActixCode::from(number), ActixCode::Other(number));
+            }
+        }
+        assert_eq!(ActixCode::from(CloseCode::NORMAL), ActixCode::Normal);
+        assert_ne!(ActixCode::from(CloseCode::NORMAL), ActixCode::Other(1000));
+        assert_eq!(
+            ActixCode::from(CloseCode::TRY_AGAIN_LATER),
+            ActixCode::Again
+        );
+        assert!(CloseCode::try_from(ActixCode::Other(0)).is_err());
+    }
+
+    #[test]
+    fn reasons_go_out_and_come_back() {
+        for code in sendable_codes() {
+            for reason in ["", "bye", &longest_reason()] {
+                let ours = CloseFrame::new(code, reason).unwrap();
+                let theirs = CloseReason::from(ours);
+                assert_eq!(u16::from(theirs.code), code.get());
+                let description = (!reason.is_empty()).then(|| reason.to_owned());
+                assert_eq!(theirs.description, description);
+                assert_eq!(CloseFrame::try_from(&theirs), Ok(ours));
+            }
+        }
+    }
+
+    #[test]
+    fn received_reasons_are_checked_like_payloads() {
+        for number in EDGE_CODES.into_iter().chain([0, 1, 999, 1000, 65535]) {
+            let theirs = CloseReason {
+                code: ActixCode::from(number),
+                description: None,
+            };
+            let ours = CloseFrame::try_from(&theirs).map_err(|error| error.kind());
+            assert_eq!(ours, expected(number, ""), "{number}");
+        }
+        let abnormal = CloseReason {
+            code: ActixCode::Abnormal,
+            description: Some("dropped".to_owned()),
+        };
+        assert_eq!(
+            CloseFrame::try_from(&abnormal).unwrap_err().answer(),
+            CloseCode::PROTOCOL_ERROR
+        );
+        let long = CloseReason {
+            code: ActixCode::Normal,
+            description: Some(reason_cut_inside_a_character()),
+        };
+        assert_eq!(
+            CloseFrame::try_from(&long).unwrap_err().kind(),
+            ParseFrameErrorKind::PayloadTooLong
+        );
+    }
+}
+
+mod tokio_websockets_interop {
+    use tokio_websockets::{CloseCode as TwsCode, Message};
+
+    use super::*;
+
+    #[test]
+    fn codes_convert_where_tokio_websockets_can_hold_them() {
+        for code in all_codes() {
+            match TwsCode::try_from(code) {
+                Ok(theirs) => {
+                    assert_eq!(u16::from(theirs), code.get());
+                    assert_eq!(CloseCode::from(theirs), code);
+                }
+                // Its type holds 1000-1015 and 3000-4999: nothing that may be sent is lost.
+                Err(_) => assert!(!code.is_sendable(), "{code:?}"),
+            }
+        }
+        for number in EDGE_CODES {
+            let code = CloseCode::new(number).unwrap();
+            let held = matches!(number, 1000..=1015 | 3000..=4999);
+            assert_eq!(TwsCode::try_from(code).is_ok(), held, "{number}");
+        }
+    }
+
+    /// `Message::close` panics on a reserved code or a long reason; the conversion from
+    /// a `CloseFrame`, which can hold neither, never does, for any code and reason.
+    #[test]
+    fn messages_from_any_frame_never_panic_and_keep_everything() {
+        for code in sendable_codes() {
+            for reason in ["", "bye", &longest_reason()] {
+                let frame = CloseFrame::new(code, reason).unwrap();
+                let message = Message::from(frame);
+                let (their_code, their_reason) = message.as_close().unwrap();
+                assert_eq!(u16::from(their_code), code.get());
+                assert_eq!(their_reason, reason);
+            }
+        }
+        let cut = reason_cut_inside_a_character();
+        let frame = CloseFrame::new_truncating(CloseCode::NORMAL, &cut).unwrap();
+        let message = Message::from(frame);
+        assert_eq!(
+            message.as_close().unwrap().1,
+            "a".repeat(MAX_REASON_LEN - 1)
+        );
+    }
+}
+
+mod fastwebsockets_interop {
+    use fastwebsockets::{CloseCode as FwsCode, Frame, OpCode};
+
+    use super::*;
+
+    #[test]
+    fn codes_keep_their_number_both_ways() {
+        for code in all_codes() {
+            let theirs = FwsCode::from(code);
+            assert_eq!(u16::from(theirs), code.get());
+            assert_eq!(CloseCode::try_from(theirs), Ok(code));
+        }
+        assert!(CloseCode::try_from(FwsCode::from(0)).is_err());
+        // fastwebsockets calls 1014 `Bad`; the IANA registry assigns it.
+        let bad_gateway = CloseCode::new(1014).unwrap();
+        assert!(bad_gateway.is_sendable() && !FwsCode::from(bad_gateway).is_allowed());
+    }
+
+    #[test]
+    fn frames_carry_the_exact_payload_and_parse_back() {
+        for code in sendable_codes() {
+            for reason in ["", "bye", &longest_reason()] {
+                let ours = CloseFrame::new(code, reason).unwrap();
+                let theirs = Frame::from(ours);
+                assert_eq!(theirs.opcode, OpCode::Close);
+                assert_eq!(&theirs.payload[..], ours.to_payload().as_ref());
+                // Received payloads go through `CloseFrame::parse`.
+                assert_eq!(CloseFrame::parse(&theirs.payload), Ok(Some(ours)));
+            }
+        }
+    }
+
+    #[test]
+    fn received_payloads_with_bad_codes_or_text_get_the_right_answer() {
+        for number in EDGE_CODES {
+            let theirs = Frame::close(number, b"");
+            let ours = CloseFrame::parse(&theirs.payload).map(|frame| {
+                let frame = frame.unwrap();
+                CloseFrame::new(frame.code(), "").unwrap()
+            });
+            assert_eq!(
+                ours.map_err(|error| error.kind()),
+                expected(number, ""),
+                "{number}"
+            );
+        }
+        // `Frame::close` checks nothing: a reason cut inside a character goes through.
+        let mut cut = "é".as_bytes().to_vec();
+        cut.truncate(1);
+        let theirs = Frame::close(1000, &cut);
+        let error = CloseFrame::parse(&theirs.payload).unwrap_err();
+        assert_eq!(error.answer(), CloseCode::INCONSISTENT_DATA);
+        let theirs = Frame::close(1006, b"");
+        assert_eq!(
+            CloseFrame::parse(&theirs.payload).unwrap_err().answer(),
+            CloseCode::PROTOCOL_ERROR
+        );
+    }
+}
+
+mod browser {
+    use close_reasons::BuildFrameErrorKind;
+    use close_reasons::browser::{CloseEventInfo, CloseStatus, close_arguments};
+
+    use super::*;
+
+    /// WHATWG: `WebSocket.close(code)` accepts 1000 and 3000-4999 only.
+    #[test]
+    fn pages_may_close_with_1000_and_3000_to_4999_only() {
+        for code in sendable_codes() {
+            let frame = CloseFrame::new(code, "r").unwrap();
+            let allowed = matches!(code.get(), 1000 | 3000..=4999);
+            match close_arguments(&frame) {
+                Ok(arguments) => {
+                    assert!(allowed, "{code:?}");
+                    assert_eq!(arguments, (code.get(), "r"));
+                }
+                Err(error) => {
+                    assert!(!allowed, "{code:?}");
+                    assert_eq!(error.kind(), BuildFrameErrorKind::NotBrowserSendable);
+                    assert_eq!(error.code(), code);
+                }
+            }
+        }
+        let longest = longest_reason();
+        let frame = CloseFrame::new(CloseCode::new(4001).unwrap(), &longest).unwrap();
+        assert_eq!(close_arguments(&frame).unwrap().1.len(), 123);
+        let error = close_arguments(&CloseFrame::new(CloseCode::GOING_AWAY, "").unwrap());
+        assert_eq!(
+            error.unwrap_err().to_string(),
+            "close code 1001 may not be sent by a web page (only 1000 and 3000-4999)"
+        );
+    }
+
+    #[test]
+    fn close_events_tell_real_codes_from_made_up_ones() {
+        let cases = [
+            (0, CloseStatus::NoStatus),
+            (1005, CloseStatus::NoStatus),
+            (1006, CloseStatus::Abnormal),
+            (1000, CloseStatus::Code(CloseCode::NORMAL)),
+            (1014, CloseStatus::Code(CloseCode::BAD_GATEWAY)),
+            (4001, CloseStatus::Code(CloseCode::new(4001).unwrap())),
+        ];
+        for (number, status) in cases {
+            let event = CloseEventInfo::new(number, "why".to_owned(), number != 1006);
+            assert_eq!(event.status(), status, "{number}");
+            assert_eq!(event.reason(), "why");
+            assert_eq!(event.was_clean(), number != 1006);
+        }
+    }
+}
