@@ -6,7 +6,7 @@
 # Builds fresh binary crates in a temporary directory (offline, from the local cargo
 # cache; run `cargo test --workspace` once first so every crate is there) and prints:
 #   (a) cold build of an app using one close code from close-reasons
-#   (b) the same with tungstenite (default features off)
+#   (b) the same with tungstenite 0.30 (default features off)
 #   (c) an app that already uses serde with derive, without and with close-reasons
 #   the incremental rebuild after a one-line edit of the registry
 #   the incremental rebuild of apps whose own registries hold 10, 100 and 1,000 codes
@@ -71,7 +71,7 @@ crates() {
 close_reasons_dep="close-reasons = { path = \"$core\" }"
 new_app with-close-reasons "$close_reasons_dep" \
   'fn main() { println!("{}", close_reasons::CloseCode::GOING_AWAY); }'
-new_app with-tungstenite 'tungstenite = { version = "0.29", default-features = false }' \
+new_app with-tungstenite 'tungstenite = { version = "0.30", default-features = false }' \
   'fn main() { println!("{}", tungstenite::protocol::frame::coding::CloseCode::Away); }'
 serde_main='#[derive(serde::Serialize)] struct Event { code: u16 }
 fn main() { let _ = Event { code: 1001 }; }'
@@ -85,7 +85,7 @@ c0=$(cold serde-only); c=$(cold serde-and-close-reasons)
 edit=$(incremental with-close-reasons "$work/close-reasons/close-reasons.toml")
 
 echo "== cold builds (median of $runs), $(nproc) cores"
-printf '(a) close-reasons:                 %6ss  %3s crates\n' "$a" "$(crates with-close-reasons)"
+printf '(a) close-reasons, no features:    %6ss  %3s crates\n' "$a" "$(crates with-close-reasons)"
 printf '(b) tungstenite, no default:       %6ss  %3s crates\n' "$b" "$(crates with-tungstenite)"
 printf '    (a) / (b):                     %6s\n' "$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", a / b }')"
 printf '(c) serde derive alone:            %6ss  %3s crates\n' "$c0" "$(crates serde-only)"
