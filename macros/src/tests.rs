@@ -303,7 +303,7 @@ mod never_panics {
     use crate::check;
     use crate::expand::Shell;
 
-    const PROJECT_REGISTRY: &str = include_str!("../../close-reasons.toml");
+    const PROJECT_REGISTRY: &str = include_str!("../../core/close-reasons.toml");
 
     fn run(text: &str) {
         run_with(text, crate::validate::Rules::Standard);

@@ -898,7 +898,7 @@ mod tests {
 
     #[test]
     fn sendable_runs_state_the_rule_for_every_code() {
-        let source = include_str!("../../close-reasons.toml");
+        let source = include_str!("../../core/close-reasons.toml");
         let model = check(source).unwrap();
         let runs = model.sendable_runs();
         for code in 0..=u16::MAX {

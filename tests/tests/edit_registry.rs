@@ -25,6 +25,16 @@ doc = "Uses the value of `session_expired` again."
 reference = "close-reasons end-to-end test"
 "#;
 
+const SHARED_TARGET_REASON: &str = r#"
+[[reason]]
+name = "stale_check"
+value = 3042
+title = "Stale Check"
+sendable = true
+doc = "Added to the second of two checkouts that share a target directory."
+reference = "close-reasons end-to-end test"
+"#;
+
 const CHAT_REASON: &str = r#"
 [[reason]]
 name = "muted"
@@ -87,6 +97,42 @@ fn explain(workspace: &Path, target: &Path, code: &str) -> String {
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8(output.stdout).unwrap()
+}
+
+/// Two checkouts of the workspace sharing one target directory (`CARGO_TARGET_DIR`, or
+/// git worktrees set up so): an edit of the registry in the second must rebuild the
+/// second, not be hidden by what the first built. Cargo records the registry for the
+/// rebuild check relative to the package only if the file lies inside the package, so
+/// it lives in `core/` (the file at the root is a link to it).
+#[test]
+fn an_edit_is_seen_whatever_target_directory_is_shared() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let scratch = std::env::temp_dir().join(format!("close-reasons-shared-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&scratch);
+    let (first, second) = (scratch.join("first"), scratch.join("second"));
+    copy_tree(root, &first);
+    copy_tree(root, &second);
+    let target: PathBuf = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| root.join("target"), PathBuf::from)
+        .join("shared-target-test");
+
+    let unnamed = explain(&first, &target, "3042");
+    assert!(unnamed.starts_with("3042 (IANA Registry)\n"), "{unnamed}");
+
+    let registry = second.join("close-reasons.toml");
+    let mut text = std::fs::read_to_string(&registry).unwrap();
+    text.push_str(SHARED_TARGET_REASON);
+    std::fs::write(&registry, &text).unwrap();
+    let named = explain(&second, &target, "3042");
+    assert!(
+        named.starts_with("3042 Stale Check\n  name:      stale_check"),
+        "the second checkout shows the first one's table:\n{named}"
+    );
+    // Not checked: going back to the first checkout. Cargo judges freshness by
+    // modification times, and the first checkout's files, registry or `.rs`, are all
+    // older than the second's build, so Cargo keeps that build for any source file.
+
+    let _ = std::fs::remove_dir_all(&scratch);
 }
 
 #[test]

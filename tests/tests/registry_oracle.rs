@@ -5,7 +5,7 @@ use close_reasons::{CloseCode, CloseRange, CloseReason};
 use toml::{Table, Value};
 
 fn registry() -> Table {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../close-reasons.toml");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../core/close-reasons.toml");
     std::fs::read_to_string(path).unwrap().parse().unwrap()
 }
 
