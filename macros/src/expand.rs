@@ -8,7 +8,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Attribute, Path, Visibility};
 
-use crate::validate::{Model, RangeSpec, ReasonSpec};
+use close_reasons_registry::{Model, RangeSpec, ReasonSpec};
 
 /// The user's enum shell: what they wrote around `enum Name {}`.
 pub struct Shell {

@@ -7,19 +7,15 @@
 //! naming `path:line:column`, with the offending line and a hint.
 //!
 //! The pipeline has one module per stage: `source` finds and reads the file,
-//! `registry` reads the TOML into typed values that keep their spans, `validate`
-//! checks every rule, and `expand` writes the Rust.
+//! `close-reasons-registry` (a plain library, shared with the command-line tool) reads
+//! and checks it, and `expand` writes the Rust.
 //!
 //! The entry points whose names start with `__` exist for `close-reasons` itself, which
 //! generates its standard registry with them; they are not part of the public API.
 
 mod attr;
-mod diagnostic;
 mod expand;
-mod fallback;
-mod registry;
 mod source;
-mod validate;
 
 use std::path::Path;
 
@@ -27,9 +23,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::LitStr;
 
+use close_reasons_registry::{Failure, Model, Rules, check};
+
 use crate::expand::{CodeSet, Shell};
-use crate::registry::Registry;
-use crate::validate::{Model, Rules};
 
 /// Fills an empty enum with the close codes of an application's TOML registry.
 ///
@@ -265,40 +261,6 @@ fn expand_registry(
             quote!(#track #expanded)
         }
     }
-}
-
-/// Why a registry cannot be expanded, and the stand-in to expand instead.
-struct Failure {
-    diagnostics: Vec<diagnostic::Diagnostic>,
-    stand_in: Model,
-}
-
-/// Reads and validates registry source text: the model, or every problem found.
-fn check(text: &str, rules: Rules) -> Result<Model, Failure> {
-    let (registry, mut diagnostics) = Registry::parse(text);
-    let Some(registry) = registry else {
-        return Err(Failure {
-            diagnostics,
-            stand_in: Model::empty(),
-        });
-    };
-    // Entries that could be read are checked even when others could not, so that one
-    // build reports every mistake; after a syntax error they are only salvaged.
-    let validated = if registry.syntax_broken {
-        None
-    } else {
-        Some(validate::validate(&registry, rules))
-    };
-    match validated {
-        Some(Ok(model)) if diagnostics.is_empty() => return Ok(model),
-        Some(Err(more)) => diagnostics.extend(more),
-        _ => {}
-    }
-    diagnostics.sort_by_key(|diagnostic| diagnostic.span.start);
-    Err(Failure {
-        diagnostics,
-        stand_in: fallback::salvage(&registry),
-    })
 }
 
 /// The errors, plus a stand-in for the generated items, so that code using them does

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use close_reasons_registry::Diagnostic;
 
 /// The environment variable that tells where the invoking crate lives.
 pub const MANIFEST_DIR: &str = "CARGO_MANIFEST_DIR";

@@ -6,10 +6,10 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::expand::Shell;
-use crate::validate::Rules;
 use crate::{
     check, expand_close_code_items, expand_ranges, expand_registry, expand_set_check, expand_table,
 };
+use close_reasons_registry::Rules;
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -306,14 +306,14 @@ mod never_panics {
     const PROJECT_REGISTRY: &str = include_str!("../../core/close-reasons.toml");
 
     fn run(text: &str) {
-        run_with(text, crate::validate::Rules::Standard);
-        run_with(text, crate::validate::Rules::Application);
+        run_with(text, close_reasons_registry::Rules::Standard);
+        run_with(text, close_reasons_registry::Rules::Application);
     }
 
-    fn run_with(text: &str, rules: crate::validate::Rules) {
+    fn run_with(text: &str, rules: close_reasons_registry::Rules) {
         match check(text, rules) {
             Ok(model) => expand_model(&model),
-            Err(crate::Failure {
+            Err(close_reasons_registry::Failure {
                 diagnostics,
                 stand_in,
             }) => {
@@ -330,7 +330,7 @@ mod never_panics {
         }
     }
 
-    fn expand_model(model: &crate::validate::Model) {
+    fn expand_model(model: &close_reasons_registry::Model) {
         let shell = Shell {
             attrs: Vec::new(),
             vis: syn::parse_quote!(pub),
@@ -453,6 +453,6 @@ mod never_panics {
 
     #[test]
     fn the_project_registry_itself_is_valid() {
-        assert!(check(PROJECT_REGISTRY, crate::validate::Rules::Standard).is_ok());
+        assert!(check(PROJECT_REGISTRY, close_reasons_registry::Rules::Standard).is_ok());
     }
 }

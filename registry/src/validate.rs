@@ -5,20 +5,30 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
-use crate::registry::{CodeRange, Located, Reason, Registry};
+use crate::document::{CodeRange, Located, Reason, Registry};
 
 /// A checked `[[reason]]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReasonSpec {
+    /// The registry name, snake_case.
     pub name: String,
+    /// The enum variant, UpperCamelCase.
     pub variant: String,
+    /// The code.
     pub value: u16,
+    /// The short title.
     pub title: String,
+    /// Whether the code may be sent (for an application: by its own rule).
     pub sendable: bool,
+    /// Markdown documentation.
     pub doc: String,
+    /// The defining document.
     pub reference: String,
+    /// A web address for the reference.
     pub link: Option<String>,
+    /// Whether a close with the code is a normal end of the connection.
     pub normal_closure: bool,
+    /// Advice about reconnecting, if any.
     pub reconnect: Option<String>,
     /// `None`: the code follows its range.
     pub browser_sendable: Option<bool>,
@@ -27,22 +37,34 @@ pub struct ReasonSpec {
 /// A checked `[[range]]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RangeSpec {
+    /// The registry name, snake_case.
     pub name: String,
+    /// The enum variant, UpperCamelCase.
     pub variant: String,
+    /// The first code.
     pub start: u16,
+    /// The last code.
     pub end: u16,
+    /// The short title.
     pub title: String,
+    /// Whether the codes no reason names may be sent.
     pub sendable: bool,
+    /// Markdown documentation.
     pub doc: String,
+    /// The defining document.
     pub reference: Option<String>,
+    /// A web address for the reference.
     pub link: Option<String>,
+    /// Whether a web page may close with the codes no reason overrides.
     pub browser_sendable: bool,
 }
 
 /// The registry once every rule holds: what the expansion works from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Model {
+    /// The reasons, in file order (ascending code).
     pub reasons: Vec<ReasonSpec>,
+    /// The ranges, in file order (ascending).
     pub ranges: Vec<RangeSpec>,
 }
 
@@ -122,6 +144,11 @@ pub enum Rules {
     Application,
 }
 
+/// Checks every rule on the entries that could be read.
+///
+/// # Errors
+///
+/// Every diagnostic, in file order, when a rule fails.
 pub fn validate(registry: &Registry, rules: Rules) -> Result<Model, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     for reason in &registry.reasons {

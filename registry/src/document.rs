@@ -14,20 +14,28 @@ use crate::diagnostic::Diagnostic;
 /// A value from the registry and the byte range of its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Located<T> {
+    /// The value as read.
     pub value: T,
+    /// The byte range of its text in the registry source.
     pub span: Range<usize>,
 }
 
 /// One `[[reason]]`: a close code with a name.
 #[derive(Debug, Clone)]
 pub struct Reason {
+    /// `name`: snake_case, becomes the variant.
     pub name: Located<String>,
+    /// `value`: the code, as written (range checked later).
     pub value: Located<i128>,
+    /// `title`: the short title.
     pub title: Located<String>,
     /// Optional: applications may leave it out (true); the standard registry may not.
     pub sendable: Option<Located<bool>>,
+    /// `doc`: Markdown documentation.
     pub doc: Located<String>,
+    /// `reference`: the defining document.
     pub reference: Located<String>,
+    /// `link`: a web address for the reference.
     pub link: Option<Located<String>>,
     /// Whether a close with this code counts as a normal end of the connection.
     pub normal_closure: Option<Located<bool>>,
@@ -43,20 +51,30 @@ pub struct Reason {
 /// stand-in to keep its variant, so that code using it adds no error of its own.
 #[derive(Debug, Clone)]
 pub struct PartialReason {
+    /// `name`, which could be read.
     pub name: Located<String>,
+    /// `value`, if it could be read.
     pub value: Option<Located<i128>>,
 }
 
 /// One `[[range]]`: a block of codes with a shared meaning.
 #[derive(Debug, Clone)]
 pub struct CodeRange {
+    /// `name`: snake_case, becomes the variant.
     pub name: Located<String>,
+    /// `start`: the first code, as written.
     pub start: Located<i128>,
+    /// `end`: the last code, as written.
     pub end: Located<i128>,
+    /// `title`: printed for unnamed codes.
     pub title: Located<String>,
+    /// `sendable`: whether unnamed codes of the range may be sent.
     pub sendable: bool,
+    /// `doc`: Markdown documentation.
     pub doc: Located<String>,
+    /// `reference`: the defining document.
     pub reference: Option<Located<String>>,
+    /// `link`: a web address for the reference.
     pub link: Option<Located<String>>,
     /// Whether a web page may close a `WebSocket` with the range's unnamed codes.
     pub browser_sendable: Option<Located<bool>>,
@@ -65,7 +83,9 @@ pub struct CodeRange {
 /// The whole registry, in file order.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
+    /// The `[[reason]]` tables that could be read completely.
     pub reasons: Vec<Reason>,
+    /// The `[[range]]` tables that could be read completely.
     pub ranges: Vec<CodeRange>,
     /// Some `[[range]]` could not be read; checks that need every range are skipped,
     /// so the maintainer sees the real mistake and not its consequences.

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::registry::{Located, Registry};
+use crate::document::{Located, Registry};
 use crate::validate::{
     Model, RESERVED_RANGE_NAMES, RangeSpec, ReasonSpec, is_usable_name, variant_name,
 };

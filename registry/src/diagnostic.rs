@@ -17,6 +17,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A problem at `span` of the source, described by `message`.
     pub fn new(span: Range<usize>, message: impl Into<String>) -> Self {
         Diagnostic {
             span,
@@ -26,11 +27,15 @@ impl Diagnostic {
         }
     }
 
+    /// Adds how to fix it.
+    #[must_use]
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
+    /// Adds a second place that explains the first.
+    #[must_use]
     pub fn related(mut self, span: Range<usize>, note: impl Into<String>) -> Self {
         self.related = Some((span, note.into()));
         self
@@ -61,7 +66,9 @@ impl Diagnostic {
 /// A 1-based line and column (in characters) inside the registry source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location {
+    /// The line, from 1.
     pub line: usize,
+    /// The column in characters, from 1.
     pub column: usize,
     line_start: usize,
 }

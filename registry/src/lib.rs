@@ -1,0 +1,77 @@
+//! Reading, checking and reporting on close-code registries: the TOML files from which
+//! [`close-reasons`](https://docs.rs/close-reasons) generates its types.
+//!
+//! The pipeline has one module per stage: [`document`] reads the TOML into typed values
+//! that keep their byte spans, [`validate`] checks every rule and yields a [`Model`],
+//! and [`diagnostic`] renders each problem as `path:line:column`, the line, a caret and
+//! a hint. [`check`] runs them all. The macro crate `close-reasons-macros` expands the
+//! model into Rust; the `close-reasons` command-line tool checks and exports it.
+//!
+//! This crate serves those two; its API follows their needs and is versioned with them.
+//!
+//! ```
+//! use close_reasons_registry::{Rules, check};
+//!
+//! let text = "[[reason]]\nname = \"kicked\"\nvalue = 4002\ntitle = \"Kicked\"\n\
+//!             doc = \"Removed by a moderator.\"\nreference = \"Chat protocol\"\n";
+//! let model = check(text, Rules::Application).map_err(|failure| failure.diagnostics).unwrap();
+//! assert_eq!(model.reasons[0].variant, "Kicked");
+//!
+//! let broken = text.replace("4002", "70000");
+//! let failure = check(&broken, Rules::Application).unwrap_err();
+//! assert!(failure.diagnostics[0]
+//!     .render("codes.toml", &broken)
+//!     .starts_with("codes.toml:3:9: value 70000: a close code cannot be above 65535"));
+//! ```
+
+pub mod diagnostic;
+pub mod document;
+mod fallback;
+pub mod validate;
+
+pub use crate::diagnostic::Diagnostic;
+pub use crate::document::Registry;
+pub use crate::validate::{Model, RangeSpec, ReasonSpec, Rules};
+
+/// Why a registry cannot be used, and a stand-in model built from what could be read.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    /// Every problem found, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The readable entries, with impossible values replaced, for a generator that must
+    /// still emit something (so code using the generated items adds no errors of its
+    /// own).
+    pub stand_in: Model,
+}
+
+/// Reads and validates registry source text: the model, or every problem found.
+///
+/// # Errors
+///
+/// A [`Failure`] with every diagnostic, when the TOML is broken or a rule fails.
+pub fn check(text: &str, rules: Rules) -> Result<Model, Failure> {
+    let (registry, mut diagnostics) = Registry::parse(text);
+    let Some(registry) = registry else {
+        return Err(Failure {
+            diagnostics,
+            stand_in: Model::empty(),
+        });
+    };
+    // Entries that could be read are checked even when others could not, so that one
+    // build reports every mistake; after a syntax error they are only salvaged.
+    let validated = if registry.syntax_broken {
+        None
+    } else {
+        Some(validate::validate(&registry, rules))
+    };
+    match validated {
+        Some(Ok(model)) if diagnostics.is_empty() => return Ok(model),
+        Some(Err(more)) => diagnostics.extend(more),
+        _ => {}
+    }
+    diagnostics.sort_by_key(|diagnostic| diagnostic.span.start);
+    Err(Failure {
+        diagnostics,
+        stand_in: fallback::salvage(&registry),
+    })
+}
