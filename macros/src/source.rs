@@ -2,8 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use close_reasons_registry::Diagnostic;
-
 /// The environment variable that tells where the invoking crate lives.
 pub const MANIFEST_DIR: &str = "CARGO_MANIFEST_DIR";
 
@@ -68,16 +66,8 @@ pub fn load(written: &str, manifest_dir: Option<&Path>) -> Result<Source, LoadEr
             "the path is relative to the directory of the Cargo.toml of the crate that uses the macro",
         )
     })?;
-    let text = String::from_utf8(bytes).map_err(|error| {
-        // Shown with the replacement character where the bad byte is, so the line and
-        // the caret can be printed like every other registry error.
-        let valid = error.utf8_error().valid_up_to();
-        let shown = String::from_utf8_lossy(error.as_bytes());
-        let rendered = Diagnostic::new(valid..valid + 1, "the registry is not valid UTF-8")
-            .hint("save the file as UTF-8")
-            .render(written, &shown);
-        LoadError::new(rendered, "")
-    })?;
+    let text = close_reasons_registry::decode(written, bytes)
+        .map_err(|rendered| LoadError::new(rendered, ""))?;
     Ok(Source {
         display_path: written.to_owned(),
         absolute,

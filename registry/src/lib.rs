@@ -33,6 +33,23 @@ pub use crate::diagnostic::Diagnostic;
 pub use crate::document::Registry;
 pub use crate::validate::{Model, RangeSpec, ReasonSpec, Rules};
 
+/// The registry source as text, or, when it is not UTF-8, the rendered diagnostic that
+/// points at the first bad byte (shown as the replacement character), so that it reads
+/// like every other registry error.
+///
+/// # Errors
+///
+/// The rendered diagnostic, naming `display_path`.
+pub fn decode(display_path: &str, bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = error.utf8_error().valid_up_to();
+        let shown = String::from_utf8_lossy(error.as_bytes());
+        Diagnostic::new(valid..valid + 1, "the registry is not valid UTF-8")
+            .hint("save the file as UTF-8")
+            .render(display_path, &shown)
+    })
+}
+
 /// Why a registry cannot be used, and a stand-in model built from what could be read.
 #[derive(Debug, Clone)]
 pub struct Failure {

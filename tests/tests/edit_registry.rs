@@ -84,10 +84,9 @@ fn explain(workspace: &Path, target: &Path, code: &str) -> String {
             "run",
             "--quiet",
             "-p",
-            "close-reasons",
-            "--example",
-            "explain",
+            "close-reasons-cli",
             "--",
+            "explain",
             code,
         ],
     );

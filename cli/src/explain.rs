@@ -1,40 +1,31 @@
-//! Explains WebSocket close codes, straight from the registry.
-//!
-//! ```text
-//! cargo run --example explain -- 1000 1006 4001 5000   # explain these codes
-//! cargo run --example explain -- going_away            # names work too
-//! cargo run --example explain                          # the whole table
-//! cargo run --example explain -- --markdown            # the table as Markdown (README)
-//! ```
+//! `close-reasons explain`: what each close code means, from the standard registry
+//! compiled into close-reasons.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use close_reasons::{CloseCode, CloseRange, CloseReason};
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.iter().any(|arg| arg == "-h" || arg == "--help") {
-        println!("usage: explain [CODE|NAME ...] | --markdown");
-        return ExitCode::SUCCESS;
-    }
-    if args.iter().any(|arg| arg == "--markdown") {
+/// Prints each code (a number or a registry name), the whole table when there is none,
+/// or the table as Markdown (the README's).
+pub fn run(codes: &[String], markdown: bool) -> ExitCode {
+    if markdown {
         print!("{}", markdown_table());
         return ExitCode::SUCCESS;
     }
-    if args.is_empty() {
+    if codes.is_empty() {
         print!("{}", plain_table());
         return ExitCode::SUCCESS;
     }
     let mut status = ExitCode::SUCCESS;
-    for (index, arg) in args.iter().enumerate() {
+    for (index, text) in codes.iter().enumerate() {
         if index > 0 {
             println!();
         }
-        match arg.parse::<CloseCode>() {
+        match text.parse::<CloseCode>() {
             Ok(code) => print!("{}", explain(code)),
             Err(error) => {
-                eprintln!("{arg}: {error}");
+                eprintln!("{text}: {error}");
                 status = ExitCode::from(2);
             }
         }
@@ -133,7 +124,7 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|")
 }
 
-fn markdown_table() -> String {
+pub fn markdown_table() -> String {
     let mut out = String::new();
     out.push_str("| Code | Name | Title | Sendable | Reference |\n|---:|---|---|:---:|---|\n");
     for reason in CloseReason::ALL {
