@@ -49,7 +49,9 @@ impl<'a> CloseFrame<'a> {
     /// `Ok(None)` for an empty payload, which carries no status code (report it to
     /// the application as [`CloseCode::NO_REASON`], 1005). Otherwise the payload must
     /// be at most [`MAX_PAYLOAD_LEN`] bytes, start with a two-byte code that
-    /// [may be sent](CloseCode::is_sendable), and continue with valid UTF-8.
+    /// [may be sent](CloseCode::is_sendable), and continue with valid UTF-8. A payload
+    /// too long is reported first, then a reason that is not UTF-8 (answer 1007), then
+    /// the code (1002).
     ///
     /// # Errors
     ///
@@ -69,15 +71,12 @@ impl<'a> CloseFrame<'a> {
                 len,
             ));
         }
+        // The reason is checked before the code, so that a payload wrong in both ways
+        // gets 1007, as python-websockets and fastwebsockets answer it.
+        let reason = core::str::from_utf8(reason)
+            .map_err(|error| ParseFrameError::invalid_utf8(number, len, error.valid_up_to()))?;
         let code = received_code(number, len)?;
-        match core::str::from_utf8(reason) {
-            Ok(reason) => Ok(Some(CloseFrame { code, reason })),
-            Err(error) => Err(ParseFrameError::invalid_utf8(
-                number,
-                len,
-                error.valid_up_to(),
-            )),
-        }
+        Ok(Some(CloseFrame { code, reason }))
     }
 
     /// Checks a received Close frame that another WebSocket stack has already split
