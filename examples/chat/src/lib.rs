@@ -8,7 +8,7 @@
 use axum::Router;
 use axum::extract::State;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
-use axum::response::Response;
+use axum::response::{Html, Response};
 use axum::routing::get;
 use close_reasons::{CloseCode, CloseFrame, ParseFrameError};
 use tokio::sync::mpsc::UnboundedSender;
@@ -46,13 +46,51 @@ pub enum ClientClose {
     Dropped,
 }
 
-/// The chat application: WebSocket connections on `/chat`. Each connection's end is
-/// reported to `events`.
+/// The chat application: WebSocket connections on `/chat`, and on `/` a page whose
+/// script connects and closes in the ways the browser check drives. Each connection's
+/// end is reported to `events`.
 pub fn app(events: UnboundedSender<ClientClose>) -> Router {
     Router::new()
+        .route("/", get(|| async { Html(PAGE) }))
         .route("/chat", get(upgrade))
         .with_state(events)
 }
+
+/// A page with one function per scenario of the browser check; each resolves with what
+/// the page's `CloseEvent` said.
+const PAGE: &str = r#"<!doctype html>
+<meta charset="utf-8">
+<title>chat</title>
+<script>
+  const chatUrl = () => `ws://${location.host}/chat`;
+  const closed = (socket) => new Promise((resolve) => {
+    socket.onclose = (event) =>
+      resolve({ code: event.code, reason: event.reason, wasClean: event.wasClean });
+  });
+  // The server kicks a spammer with a chat code and a reason.
+  window.kickedByServer = () => {
+    const socket = new WebSocket(chatUrl());
+    socket.onopen = () => socket.send("spam spam spam");
+    return closed(socket);
+  };
+  // The page closes with a code and a reason.
+  window.closeWith = (code, reason) => {
+    const socket = new WebSocket(chatUrl());
+    socket.onopen = () => socket.close(code, reason);
+    return closed(socket);
+  };
+  // The name of what `close(code)` throws, or "nothing".
+  window.closeThrows = (code) => new Promise((resolve) => {
+    const socket = new WebSocket(chatUrl());
+    socket.onopen = () => {
+      let thrown = "nothing";
+      try { socket.close(code); } catch (error) { thrown = error.name; }
+      socket.close();
+      resolve(thrown);
+    };
+  });
+</script>
+"#;
 
 async fn upgrade(
     upgrade: WebSocketUpgrade,
