@@ -82,7 +82,7 @@ $close_reasons_dep" "$serde_main
 
 a=$(cold with-close-reasons); b=$(cold with-tungstenite)
 c0=$(cold serde-only); c=$(cold serde-and-close-reasons)
-edit=$(incremental with-close-reasons "$work/close-reasons/close-reasons.toml")
+edit=$(incremental with-close-reasons "$core/close-reasons.toml")
 
 echo "== cold builds (median of $runs), $(nproc) cores"
 printf '(a) close-reasons, no features:    %6ss  %3s crates\n' "$a" "$(crates with-close-reasons)"

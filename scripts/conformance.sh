@@ -23,7 +23,8 @@ python2=""
 if command -v python2.7 >/dev/null 2>&1 && python2.7 -c 'import sys' >/dev/null 2>&1; then
   python2=$(command -v python2.7)
 else
-  for candidate in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/2.7*/bin/python; do
+  pyenv_root=$(pyenv root 2>/dev/null || echo "${PYENV_ROOT:-$HOME/.pyenv}")
+  for candidate in "$pyenv_root"/versions/2.7*/bin/python; do
     [ -x "$candidate" ] && python2="$candidate"
   done
 fi
@@ -64,8 +65,12 @@ else
 }
 JSON
   # wstest's packages include a namespace package (zope), which needs site.addsitedir.
-  (cd "$work" && "$python2" -c "import site, sys; site.addsitedir('$work/autobahn'); sys.argv[0] = 'wstest'; from autobahntestsuite.wstest import run; run()" \
-    --mode fuzzingclient --spec "$work/fuzzingclient.json" > "$work/wstest.log" 2>&1)
+  if ! (cd "$work" && "$python2" -c "import site, sys; site.addsitedir('$work/autobahn'); sys.argv[0] = 'wstest'; from autobahntestsuite.wstest import run; run()" \
+    --mode fuzzingclient --spec "$work/fuzzingclient.json" > "$work/wstest.log" 2>&1); then
+    echo "conformance: FAILED wstest did not run:" >&2
+    tail -30 "$work/wstest.log" >&2
+    exit 1
+  fi
   kill "$server_pid" 2>/dev/null || true
   trap - EXIT
   python3 - "$work/autobahn-report/index.json" <<'PY'
@@ -151,7 +156,7 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 rm -rf "$work/node"
-npm install --prefix "$work/node" --no-audit --no-fund --silent playwright-core@1 \
+npm install --prefix "$work/node" --no-audit --no-fund --silent playwright-core@1.65.1 \
   > "$work/npm-playwright.log" 2>&1 || { cat "$work/npm-playwright.log" >&2; exit 1; }
 cargo build --release -q -p chat-close-codes -p close-reasons-cli
 "$root/target/release/close-reasons" export --format json > "$work/standard-registry.json"
@@ -168,3 +173,4 @@ NODE_MODULES="$work/node/node_modules" CHROMIUM=$(command -v chromium) \
   "$work/standard-registry.json"
 kill "$chat_pid" 2>/dev/null || true
 trap - EXIT
+echo "conformance: done in ${SECONDS} s (installs and release builds included)"

@@ -10,6 +10,9 @@ use serde_json::{Value, json};
 
 use crate::Format;
 
+/// The names the TypeScript module defines besides one constant per code.
+const TYPESCRIPT_NAMES: &[&str] = &["CLOSE_CODES", "TITLES", "SENDABLE"];
+
 /// One named code, whichever registry it came from.
 struct Code {
     name: String,
@@ -57,7 +60,20 @@ pub fn run(format: Format, file: Option<&Path>, application: bool) -> ExitCode {
     };
     match format {
         Format::Json => println!("{}", to_json(&codes, &ranges)),
-        Format::Typescript => print!("{}", to_typescript(&source, &codes)),
+        Format::Typescript => {
+            if let Some(clash) = codes
+                .iter()
+                .find(|code| TYPESCRIPT_NAMES.contains(&code.name.to_ascii_uppercase().as_str()))
+            {
+                eprintln!(
+                    "error: reason `{}` would be exported as `{}`, a name the TypeScript module already uses; rename the reason",
+                    clash.name,
+                    clash.name.to_ascii_uppercase()
+                );
+                return ExitCode::FAILURE;
+            }
+            print!("{}", to_typescript(&source, &codes));
+        }
     }
     ExitCode::SUCCESS
 }
@@ -187,6 +203,33 @@ fn to_json(codes: &[Code], ranges: &[Range]) -> String {
     serde_json::to_string_pretty(&document).unwrap_or_default()
 }
 
+/// The codes a page may send, as a TypeScript condition on `code`: one test per run of
+/// [`CloseCode::is_browser_sendable`] (`code === 1000 || (code >= 3000 && code <= 4999)`).
+fn browser_rule() -> String {
+    let mut runs: Vec<(u16, u16)> = Vec::new();
+    let allowed = (1..=u16::MAX)
+        .filter(|&number| CloseCode::new(number).is_some_and(CloseCode::is_browser_sendable));
+    for number in allowed {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == number => *end = number,
+            _ => runs.push((number, number)),
+        }
+    }
+    if runs.is_empty() {
+        return "false".to_owned();
+    }
+    runs.iter()
+        .map(|&(start, end)| {
+            if start == end {
+                format!("code === {start}")
+            } else {
+                format!("(code >= {start} && code <= {end})")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" || ")
+}
+
 /// A string literal of TypeScript (JSON's escaping is valid there).
 fn literal(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_default()
@@ -265,11 +308,11 @@ fn to_typescript(source: &str, codes: &[Code]) -> String {
     );
     let _ = writeln!(
         out,
-        "/**\n * Whether a web page may pass `code` to `WebSocket.close()`: only 1000 or a code from\n \
-         * 3000 to 4999 (WHATWG WebSockets Standard); on any other code the browser throws an\n \
-         * `InvalidAccessError` instead of closing.\n */\n\
-         export function mayCloseFromPage(code: number): boolean {{\n  \
-         return code === 1000 || (code >= 3000 && code <= 4999);\n}}"
+        "/**\n * Whether a web page may pass `code` to `WebSocket.close()` (WHATWG WebSockets\n \
+         * Standard); on any other code the browser throws an `InvalidAccessError` instead of\n \
+         * closing. From the `browser_sendable` data of close-reasons' standard registry.\n */\n\
+         export function mayCloseFromPage(code: number): boolean {{\n  return {};\n}}",
+        browser_rule()
     );
     out
 }

@@ -5,8 +5,9 @@
 //! reason of at most 123 bytes of UTF-8 (WHATWG WebSockets Standard); on anything else
 //! `WebSocket.close()` throws. [`close`] refuses those codes before the browser would,
 //! with a typed error. When the connection closes, the browser reports a `CloseEvent`:
-//! [`CloseEventInfo`] reads it, telling a real status from the two numbers the browser
-//! makes up (1005 for a Close frame without a code, 1006 for a dropped connection).
+//! [`CloseEventInfo`] reads it, telling a real status from the numbers the browser makes
+//! up (1005 for a Close frame without a code, 1006 for a dropped connection, 1015 for a
+//! failed TLS handshake).
 //!
 //! The logic works on plain values ([`close_arguments`], [`CloseEventInfo::new`]), so it
 //! is the same, and tested, on every target.
@@ -70,14 +71,17 @@ pub fn close(socket: &web_sys::WebSocket, frame: &CloseFrame<'_>) -> Result<(), 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CloseStatus {
-    /// The peer's Close frame carried this code (never 1005 or 1006, which browsers
-    /// only make up).
+    /// The peer's Close frame carried this code (never 1005, 1006 or 1015, which
+    /// browsers only make up).
     Code(CloseCode),
     /// The peer's Close frame carried no code: the event says 1005 (0 in some older
     /// browsers).
     NoStatus,
     /// The connection ended without a Close frame: the event says 1006.
     Abnormal,
+    /// The TLS handshake failed: the event says 1015 (browsers report it, it never
+    /// comes from a peer's Close frame).
+    TlsHandshake,
 }
 
 /// A `CloseEvent`, read with typed codes.
@@ -106,6 +110,7 @@ impl CloseEventInfo {
         let status = match CloseCode::new(number) {
             None | Some(CloseCode::NO_REASON) => CloseStatus::NoStatus,
             Some(CloseCode::ABRUPTLY) => CloseStatus::Abnormal,
+            Some(CloseCode::TLS_HANDSHAKE) => CloseStatus::TlsHandshake,
             Some(code) => CloseStatus::Code(code),
         };
         CloseEventInfo {

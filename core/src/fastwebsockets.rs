@@ -6,7 +6,7 @@
 
 use fastwebsockets::{CloseCode as FwsCode, Frame};
 
-use crate::{CloseCode, CloseFrame, InvalidCloseCode};
+use crate::{CloseCode, CloseFrame, ParseFrameError};
 
 /// Keeps the number, as fastwebsockets' named variant whenever it has one.
 impl From<CloseCode> for FwsCode {
@@ -16,14 +16,16 @@ impl From<CloseCode> for FwsCode {
     }
 }
 
-/// Keeps the number; fails only for 0. Unlike fastwebsockets' `is_allowed`, which
-/// rejects 1014, [`CloseCode::is_sendable`] follows the IANA registry.
+/// Checks a received code, as [`CloseFrame::parse`] checks one: fails for a code that
+/// may not be sent, with the error's `answer()` to close with. Unlike fastwebsockets'
+/// `is_allowed`, which rejects 1014, this follows the IANA registry. To keep any
+/// number, use `CloseCode::new(u16::from(code))`.
 impl TryFrom<FwsCode> for CloseCode {
-    type Error = InvalidCloseCode;
+    type Error = ParseFrameError;
 
     #[inline]
-    fn try_from(code: FwsCode) -> Result<CloseCode, InvalidCloseCode> {
-        CloseCode::try_from(u16::from(code))
+    fn try_from(code: FwsCode) -> Result<CloseCode, ParseFrameError> {
+        crate::frame::received_code(u16::from(code), 2)
     }
 }
 

@@ -300,8 +300,12 @@ impl fmt::Debug for ClosePayload {
     }
 }
 
-/// The code of a received frame, if it may appear in a Close frame.
-const fn received_code(number: u16, payload_len: usize) -> Result<CloseCode, ParseFrameError> {
+/// The code of a received frame, if it may appear in a Close frame. The conversions of
+/// another stack's code pass a `payload_len` of 2: the code alone.
+pub(crate) const fn received_code(
+    number: u16,
+    payload_len: usize,
+) -> Result<CloseCode, ParseFrameError> {
     match CloseCode::new(number) {
         Some(code) if code.is_sendable() => Ok(code),
         _ => Err(ParseFrameError::new(

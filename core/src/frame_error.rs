@@ -116,7 +116,8 @@ impl ParseFrameError {
         }
     }
 
-    /// The length of the received payload in bytes.
+    /// The length of the received payload in bytes (2 for a code received on its own,
+    /// through the `TryFrom` conversion of another stack's close code).
     #[inline]
     #[must_use]
     pub const fn payload_len(&self) -> usize {

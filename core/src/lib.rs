@@ -28,19 +28,21 @@
 //! # Features and other WebSocket crates
 //!
 //! Every feature is off by default; without features this crate depends on its macro
-//! crate alone. Each conversion to send starts from a checked [`CloseFrame`] and always
-//! succeeds; each conversion of a received frame checks it as [`CloseFrame::parse`]
-//! does and fails with a [`ParseFrameError`], whose `answer()` is the code to close with.
+//! crate alone. Each conversion of a frame to send starts from a checked [`CloseFrame`]
+//! and always succeeds; each conversion of a received frame or code checks it as
+//! [`CloseFrame::parse`] does and fails with a [`ParseFrameError`], whose `answer()` is
+//! the code to close with. (A code to send converts infallibly, except to
+//! tokio-websockets, whose type holds only 1000–1015 and 3000–4999.)
 //!
 //! | feature | crate | conversions |
 //! |---|---|---|
 //! | `serde` | serde (`no_std`) | `Serialize`, `Deserialize` for [`CloseCode`] and [`CloseReason`], as their number; 0, and numbers the registry does not name for `CloseReason`, are rejected |
-//! | `tungstenite` | tungstenite 0.30 | `CloseCode` ↔ its `CloseCode`; `CloseFrame` → its `protocol::CloseFrame`; `&protocol::CloseFrame` → `CloseFrame` |
+//! | `tungstenite` | tungstenite 0.30 | `CloseCode` → its `CloseCode`, back checked; `CloseFrame` → its `protocol::CloseFrame`; `&protocol::CloseFrame` → `CloseFrame` |
 //! | `tungstenite-0-29` | tungstenite 0.29 | the same, for 0.29 (axum 0.8, warp) |
 //! | `axum` | axum 0.8 | `CloseFrame` → `ws::CloseFrame` and `ws::Message`; `&ws::CloseFrame` → `CloseFrame` |
-//! | `actix-http` | actix-http 3 | `CloseCode` ↔ `ws::CloseCode` (named variants, never `Other` of a known code); `CloseFrame` → `ws::CloseReason`; `&ws::CloseReason` → `CloseFrame` |
+//! | `actix-http` | actix-http 3 | `CloseCode` → `ws::CloseCode` (named variants, never `Other` of a known code), back checked; `CloseFrame` → `ws::CloseReason`; `&ws::CloseReason` → `CloseFrame` |
 //! | `tokio-websockets` | tokio-websockets 0.13 | `CloseCode` → its `CloseCode` (fallible: it holds 1000–1015 and 3000–4999), back infallibly; `CloseFrame` → `Message`, never panicking |
-//! | `fastwebsockets` | fastwebsockets 0.10 | `CloseCode` ↔ its `CloseCode`; `CloseFrame` → `Frame`; received payloads go through [`CloseFrame::parse`] |
+//! | `fastwebsockets` | fastwebsockets 0.10 | `CloseCode` → its `CloseCode`, back checked; `CloseFrame` → `Frame`; received payloads go through [`CloseFrame::parse`] |
 //! | `web-sys` | web-sys 0.3 | the `browser` module: closing a `WebSocket`, reading a `CloseEvent` |
 //!
 //! Stacks whose received frame is a plain `u16` and a string use

@@ -2,7 +2,7 @@
 //! 0.29 (still used by axum 0.8 and warp) with feature `tungstenite-0-29`. The two
 //! versions have the same close-code and close-frame types, so one macro writes both.
 
-use crate::{CloseCode, CloseFrame, InvalidCloseCode, ParseFrameError};
+use crate::{CloseCode, CloseFrame, ParseFrameError};
 
 macro_rules! conversions {
     ($tungstenite:ident, $feature:literal) => {
@@ -15,18 +15,19 @@ macro_rules! conversions {
             }
         }
 
-        /// Keeps the number; fails only for 0, which tungstenite can hold and
-        /// `CloseCode` cannot. Received codes are checked with the frame, by
-        /// `TryFrom<&CloseFrame>`.
+        /// Checks a code tungstenite received, as [`CloseFrame::parse`] checks one:
+        /// fails for a code that may not be sent (tungstenite holds any number), with
+        /// the error's `answer()` to close with. To keep any number, use
+        /// `CloseCode::new(u16::from(code))`.
         #[cfg_attr(docsrs, doc(cfg(feature = $feature)))]
         impl TryFrom<::$tungstenite::protocol::frame::coding::CloseCode> for CloseCode {
-            type Error = InvalidCloseCode;
+            type Error = ParseFrameError;
 
             #[inline]
             fn try_from(
                 code: ::$tungstenite::protocol::frame::coding::CloseCode,
-            ) -> Result<CloseCode, InvalidCloseCode> {
-                CloseCode::try_from(u16::from(code))
+            ) -> Result<CloseCode, ParseFrameError> {
+                crate::frame::received_code(u16::from(code), 2)
             }
         }
 

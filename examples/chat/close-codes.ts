@@ -52,9 +52,9 @@ export function isCloseCode(code: number): code is CloseCode {
 }
 
 /**
- * Whether a web page may pass `code` to `WebSocket.close()`: only 1000 or a code from
- * 3000 to 4999 (WHATWG WebSockets Standard); on any other code the browser throws an
- * `InvalidAccessError` instead of closing.
+ * Whether a web page may pass `code` to `WebSocket.close()` (WHATWG WebSockets
+ * Standard); on any other code the browser throws an `InvalidAccessError` instead of
+ * closing. From the `browser_sendable` data of close-reasons' standard registry.
  */
 export function mayCloseFromPage(code: number): boolean {
   return code === 1000 || (code >= 3000 && code <= 4999);

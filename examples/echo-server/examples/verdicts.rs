@@ -1,7 +1,7 @@
 //! Prints close-reasons' verdict on received Close payloads, one line per payload, for
 //! comparison with an independent implementation (`scripts/conformance.sh` runs it
-//! beside python-websockets): every code with an empty reason, then each code of a
-//! sample with a reason that is not UTF-8.
+//! beside python-websockets): every code with an empty reason, every code with a reason
+//! that is not UTF-8, then a sample of codes with other such reasons.
 //!
 //! A line is `<code> <reason bytes in hex> ok <code>` for a valid frame, or
 //! `<code> <hex> fail <answer>` for one that must fail the connection.
@@ -13,6 +13,7 @@ fn main() {
     let mut out = String::new();
     for number in 0..=u16::MAX {
         out += &verdict(number, b"");
+        out += &verdict(number, b"ok\xff");
     }
     for number in [1000, 1001, 1006, 1014, 3000, 4999, 5000] {
         for reason in bad_reasons {

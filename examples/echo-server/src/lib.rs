@@ -15,15 +15,20 @@ use hyper_util::rt::TokioIo;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpListener;
 
-/// Serves WebSocket connections accepted on `listener` until accepting fails. Each
-/// connection runs on its own task: one that misbehaves ends alone.
-///
-/// # Errors
-///
-/// The error of `accept`.
-pub async fn serve(listener: TcpListener) -> std::io::Result<()> {
+/// Serves WebSocket connections accepted on `listener`, for ever. Each connection runs
+/// on its own task: one that misbehaves ends alone, and a failed `accept` (a client
+/// gone before it was accepted, too many open files) is reported and skipped.
+pub async fn serve(listener: TcpListener) {
     loop {
-        let (stream, _) = listener.accept().await?;
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(error) => {
+                eprintln!("echo-server: accept failed: {error}");
+                // Gives a shortage of file descriptors time to pass.
+                tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+                continue;
+            }
+        };
         tokio::spawn(async move {
             let connection = http1::Builder::new()
                 .serve_connection(TokioIo::new(stream), service_fn(upgrade))

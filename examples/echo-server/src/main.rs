@@ -23,12 +23,7 @@ fn main() -> ExitCode {
             }
         };
         println!("echo-server listening on ws://{address}");
-        match echo_server::serve(listener).await {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("echo-server: {error}");
-                ExitCode::FAILURE
-            }
-        }
+        echo_server::serve(listener).await;
+        ExitCode::SUCCESS
     })
 }
