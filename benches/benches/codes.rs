@@ -1,4 +1,5 @@
-//! close-reasons against tungstenite 0.29 and hand-written limits, on a uniform random
+//! close-reasons against tungstenite 0.30, tokio-websockets 0.13, fastwebsockets 0.10
+//! and hand-written limits, on a uniform random
 //! stream of codes and on a realistic mix. `cargo bench -p close-reasons-benches`.
 //!
 //! Each code goes through `black_box`, so the compiler sees one code at a time, as in
@@ -14,6 +15,8 @@ use close_reasons_benches::{
     realistic_stream, uniform_stream,
 };
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use fastwebsockets::CloseCode as FastwebsocketsCode;
+use tokio_websockets::CloseCode as TokioWebsocketsCode;
 use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
 
 fn streams() -> [(&'static str, Vec<u16>); 2] {
@@ -43,6 +46,26 @@ fn wire_check(c: &mut Criterion) {
                 stream
                     .iter()
                     .filter(|&&code| TungsteniteCode::from(black_box(code)).is_allowed())
+                    .count()
+            });
+        });
+        // Its `TryFrom<u16>` is its check of a received code, with `is_reserved`.
+        group.bench_function("tokio-websockets", |b| {
+            b.iter(|| {
+                stream
+                    .iter()
+                    .filter(|&&code| {
+                        TokioWebsocketsCode::try_from(black_box(code))
+                            .is_ok_and(|code| !code.is_reserved())
+                    })
+                    .count()
+            });
+        });
+        group.bench_function("fastwebsockets", |b| {
+            b.iter(|| {
+                stream
+                    .iter()
+                    .filter(|&&code| FastwebsocketsCode::from(black_box(code)).is_allowed())
                     .count()
             });
         });
@@ -79,6 +102,24 @@ fn wire_check_batch(c: &mut Criterion) {
                     .count()
             });
         });
+        group.bench_function("tokio-websockets", |b| {
+            b.iter(|| {
+                black_box(&stream)
+                    .iter()
+                    .filter(|&&code| {
+                        TokioWebsocketsCode::try_from(code).is_ok_and(|code| !code.is_reserved())
+                    })
+                    .count()
+            });
+        });
+        group.bench_function("fastwebsockets", |b| {
+            b.iter(|| {
+                black_box(&stream)
+                    .iter()
+                    .filter(|&&code| FastwebsocketsCode::from(code).is_allowed())
+                    .count()
+            });
+        });
         group.bench_function("bitmap (limit)", |b| {
             b.iter(|| {
                 black_box(&stream)
@@ -101,6 +142,33 @@ fn reason_lookup(c: &mut Criterion) {
                 for &code in &stream {
                     black_box(CloseReason::try_from(black_box(code)).ok());
                 }
+            });
+        });
+        // Users match on the result; this consumes it as they would.
+        group.bench_function("close-reasons, matched", |b| {
+            b.iter(|| {
+                let mut normal = 0u32;
+                for &code in &stream {
+                    if let Ok(CloseReason::Normal | CloseReason::GoingAway) =
+                        CloseReason::try_from(black_box(code))
+                    {
+                        normal += 1;
+                    }
+                }
+                normal
+            });
+        });
+        group.bench_function("tungstenite, matched", |b| {
+            b.iter(|| {
+                let mut normal = 0u32;
+                for &code in &stream {
+                    if let TungsteniteCode::Normal | TungsteniteCode::Away =
+                        TungsteniteCode::from(black_box(code))
+                    {
+                        normal += 1;
+                    }
+                }
+                normal
             });
         });
         group.bench_function("close-reasons CloseCode::reason", |b| {

@@ -96,6 +96,55 @@ fn expands_the_standard_registry() {
 }
 
 #[test]
+fn lookups_use_tables_for_clustered_codes_and_a_match_otherwise() {
+    let standard = expand_registry(
+        quote!("close-reasons.toml", crate = "crate"),
+        quote!(
+            pub enum CloseReason {}
+        ),
+        Some(&workspace_root()),
+        Rules::Standard,
+    )
+    .to_string();
+    // 1000-1015 and 3000-3008: two windows, each with a last `None` for the rest.
+    assert!(
+        standard
+            .contains("const WINDOW_0 : [:: core :: option :: Option < CloseReason > ; 17usize]"),
+        "{standard}"
+    );
+    assert!(
+        standard
+            .contains("const WINDOW_1 : [:: core :: option :: Option < CloseReason > ; 10usize]")
+    );
+    assert!(!standard.contains("WINDOW_2"));
+
+    let reason = |name: &str, value: u16| {
+        format!(
+            "[[reason]]\nname = \"{name}\"\nvalue = {value}\ntitle = \"T\"\ndoc = \"d\"\nreference = \"r\"\n"
+        )
+    };
+    let spread: String = (0..5)
+        .map(|index| reason(&format!("c{index}"), 4000 + index * 200))
+        .collect();
+    let dir = scratch_registry("spread", &spread);
+    let output = expand_with(
+        quote!("r.toml"),
+        quote!(
+            pub enum Spread {}
+        ),
+        &dir,
+    );
+    assert!(
+        !output.contains("WINDOW_0"),
+        "five far-apart codes use a match"
+    );
+    assert!(
+        output.contains("4800u16 => :: core :: option :: Option :: Some (Spread :: C4)"),
+        "{output}"
+    );
+}
+
+#[test]
 fn the_application_rules_reject_ranges() {
     let dir = scratch_registry(
         "ranges",
