@@ -12,7 +12,7 @@ use std::hint::black_box;
 use close_reasons::{CloseCode, CloseFrame, CloseReason};
 use close_reasons_benches::{
     Bitmap, ReasonTable, StackBuffer, minimal_display, minimal_parse, payload_stream,
-    realistic_stream, uniform_stream,
+    realistic_stream, scale_stream, uniform_stream,
 };
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use fastwebsockets::CloseCode as FastwebsocketsCode;
@@ -26,9 +26,15 @@ fn streams() -> [(&'static str, Vec<u16>); 2] {
     ]
 }
 
+/// The stream as `CloseCode`s (the few zeros of the uniform stream dropped).
+fn typed_codes(stream: &[u16]) -> Vec<CloseCode> {
+    stream.iter().copied().filter_map(CloseCode::new).collect()
+}
+
 fn wire_check(c: &mut Criterion) {
     let bitmap = Bitmap::of_sendable_codes();
     for (name, stream) in streams() {
+        let typed = typed_codes(&stream);
         let mut group = c.benchmark_group(format!("wire_check/{name}"));
         group.throughput(Throughput::Elements(stream.len() as u64));
         group.bench_function("close-reasons", |b| {
@@ -38,6 +44,15 @@ fn wire_check(c: &mut Criterion) {
                     .filter(|&&code| {
                         CloseCode::new(black_box(code)).is_some_and(CloseCode::is_sendable)
                     })
+                    .count()
+            });
+        });
+        // A typed code needs no test for 0: what a stack that keeps `CloseCode`s pays.
+        group.bench_function("close-reasons, from CloseCode", |b| {
+            b.iter(|| {
+                typed
+                    .iter()
+                    .filter(|&&code| black_box(code).is_sendable())
                     .count()
             });
         });
@@ -84,6 +99,7 @@ fn wire_check(c: &mut Criterion) {
 fn wire_check_batch(c: &mut Criterion) {
     let bitmap = Bitmap::of_sendable_codes();
     for (name, stream) in streams() {
+        let typed = typed_codes(&stream);
         let mut group = c.benchmark_group(format!("wire_check_batch/{name}"));
         group.throughput(Throughput::Elements(stream.len() as u64));
         group.bench_function("close-reasons", |b| {
@@ -91,6 +107,14 @@ fn wire_check_batch(c: &mut Criterion) {
                 black_box(&stream)
                     .iter()
                     .filter(|&&code| CloseCode::new(code).is_some_and(CloseCode::is_sendable))
+                    .count()
+            });
+        });
+        group.bench_function("close-reasons, from CloseCode", |b| {
+            b.iter(|| {
+                black_box(&typed)
+                    .iter()
+                    .filter(|&&code| code.is_sendable())
                     .count()
             });
         });
@@ -196,6 +220,34 @@ fn reason_lookup(c: &mut Criterion) {
     }
 }
 
+/// The generated lookup of application registries of 10, 100 and 1,000 codes, on
+/// streams that hit a named code half the time: its cost should not grow with the
+/// registry.
+fn scale(c: &mut Criterion) {
+    use close_reasons_benches::scale::{Codes10, Codes100, Codes1000};
+    let mut group = c.benchmark_group("scale");
+    scale_lookup::<Codes10>(&mut group, 10);
+    scale_lookup::<Codes100>(&mut group, 100);
+    scale_lookup::<Codes1000>(&mut group, 1000);
+    group.finish();
+}
+
+fn scale_lookup<Reason: TryFrom<u16>>(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    len: usize,
+) {
+    let stream = scale_stream(len);
+    group.throughput(Throughput::Elements(stream.len() as u64));
+    group.bench_function(format!("lookup/{len} codes"), |b| {
+        b.iter(|| {
+            stream
+                .iter()
+                .filter(|&&code| Reason::try_from(black_box(code)).is_ok())
+                .count()
+        });
+    });
+}
+
 fn display(c: &mut Criterion) {
     for (name, stream) in streams() {
         let codes: Vec<CloseCode> = stream
@@ -265,6 +317,6 @@ criterion_group! {
     config = Criterion::default()
         .warm_up_time(std::time::Duration::from_secs(1))
         .measurement_time(std::time::Duration::from_secs(3));
-    targets = wire_check, wire_check_batch, reason_lookup, display, parse
+    targets = wire_check, wire_check_batch, reason_lookup, scale, display, parse
 }
 criterion_main!(benches);

@@ -226,6 +226,55 @@ pub fn minimal_display(buffer: &mut StackBuffer, code: u16) {
     }
 }
 
+/// The sizes of the generated application registries of the scale benchmark.
+pub const SCALE_SIZES: [usize; 3] = [10, 100, 1000];
+
+/// An application registry of `len` private-use codes from 4000, each with every
+/// required field: what `benches/registries/codes-<len>.toml` holds.
+#[must_use]
+pub fn application_registry(len: usize) -> String {
+    let mut text = format!(
+        "#:schema ../../core/close-reasons.schema.json\n\
+         # {len} generated private-use codes for the scale benchmark.\n\
+         # Written by `application_registry` in benches/src/lib.rs; refresh with\n\
+         # `UPDATE_SNAPSHOTS=yes cargo test -p close-reasons-benches`.\n"
+    );
+    for index in 0..len {
+        let value = 4000 + index;
+        text += &format!(
+            "\n[[reason]]\nname = \"code_{value}\"\nvalue = {value}\ntitle = \"Code {value}\"\n\
+             sendable = true\ndoc = \"Generated application code {value}.\"\n\
+             reference = \"benches/src/lib.rs\"\n"
+        );
+    }
+    text
+}
+
+/// Codes drawn at random from `4000..4000 + 2 * len`: half named by the registry of
+/// `len` codes, half not, in an order a branch predictor cannot learn.
+#[must_use]
+pub fn scale_stream(len: usize) -> Vec<u16> {
+    let mut random = XorShift(0x6A09_E667_F3BC_C909);
+    (0..STREAM_LEN)
+        .map(|_| 4000 + (random.next() % (2 * len as u64)) as u16)
+        .collect()
+}
+
+/// Enums generated from `benches/registries/codes-<len>.toml`.
+pub mod scale {
+    /// 10 generated codes.
+    #[close_reasons::registry("registries/codes-10.toml")]
+    pub enum Codes10 {}
+
+    /// 100 generated codes.
+    #[close_reasons::registry("registries/codes-100.toml")]
+    pub enum Codes100 {}
+
+    /// 1,000 generated codes.
+    #[close_reasons::registry("registries/codes-1000.toml")]
+    pub enum Codes1000 {}
+}
+
 #[cfg(test)]
 mod tests {
     use std::fmt::Write as _;
@@ -266,6 +315,42 @@ mod tests {
             minimal_display(&mut minimal, code.get());
             assert_eq!(ours.as_str(), minimal.as_str());
         }
+    }
+
+    #[test]
+    fn scale_registries_are_fresh_and_generate_every_code() {
+        for len in SCALE_SIZES {
+            let path = format!("{}/registries/codes-{len}.toml", env!("CARGO_MANIFEST_DIR"));
+            let expected = application_registry(len);
+            if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+                std::fs::write(&path, &expected).unwrap();
+            }
+            let committed = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(
+                committed == expected,
+                "{path} is stale: run `UPDATE_SNAPSHOTS=yes cargo test -p close-reasons-benches`"
+            );
+        }
+        assert_eq!(scale::Codes10::ALL.len(), 10);
+        assert_eq!(scale::Codes100::ALL.len(), 100);
+        assert_eq!(scale::Codes1000::ALL.len(), 1000);
+        for code in 0..=u16::MAX {
+            let named = |len: u16| (4000..4000 + len).contains(&code);
+            assert_eq!(scale::Codes10::try_from(code).is_ok(), named(10), "{code}");
+            assert_eq!(
+                scale::Codes100::try_from(code).is_ok(),
+                named(100),
+                "{code}"
+            );
+            assert_eq!(
+                scale::Codes1000::try_from(code).is_ok(),
+                named(1000),
+                "{code}"
+            );
+        }
+        let stream = scale_stream(100);
+        let named = stream.iter().filter(|&&code| code < 4100).count();
+        assert!((0.45..0.55).contains(&(named as f64 / stream.len() as f64)));
     }
 
     #[test]

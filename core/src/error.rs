@@ -25,6 +25,7 @@ impl UnknownCode {
 }
 
 /// For generated code, through `__private`.
+#[inline]
 #[must_use]
 pub const fn unknown_code(number: u16) -> UnknownCode {
     UnknownCode { number }

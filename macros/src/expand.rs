@@ -8,7 +8,8 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Attribute, Path, Visibility};
 
-use close_reasons_registry::{Model, RangeSpec, ReasonSpec};
+use close_reasons_registry::membership::WINDOW_BITS;
+use close_reasons_registry::{MembershipTest, Model, RangeSpec, ReasonSpec};
 
 /// The user's enum shell: what they wrote around `enum Name {}`.
 pub struct Shell {
@@ -494,24 +495,44 @@ pub enum CodeSet {
     BrowserSendable,
 }
 
-/// A branch-free membership test of the `u16` variable `code` over the maximal runs
-/// of the set's codes.
+/// A branch-free membership test of the `u16` variable `code`, in the shape that
+/// [`MembershipTest::for_runs`] chose for the set: range tests, or a 512-byte bitmap
+/// window indexed by a clamped offset.
 pub fn set_check(model: &Model, set: CodeSet, code: &Ident) -> TokenStream {
     let runs = match set {
         CodeSet::Sendable => model.sendable_runs(),
         CodeSet::BrowserSendable => model.browser_sendable_runs(),
     };
-    if runs.is_empty() {
-        return quote!({
+    match MembershipTest::for_runs(&runs) {
+        MembershipTest::Runs(runs) if runs.is_empty() => quote!({
             let _ = #code;
             false
-        });
+        }),
+        MembershipTest::Runs(runs) => {
+            let tests = runs.iter().map(|&(start, end)| {
+                let width = end - start;
+                quote!((#code.wrapping_sub(#start) <= #width))
+            });
+            quote!(#(#tests)|*)
+        }
+        MembershipTest::Window { start, words } => {
+            let start = u32::from(start);
+            let last = WINDOW_BITS - 1;
+            // In hex, so that expanded code shows the runs of the bitmap.
+            let words = words.iter().map(|word| {
+                let hex = format!("{word:016x}");
+                let groups: Vec<&str> =
+                    (0..4).map(|group| &hex[group * 4..group * 4 + 4]).collect();
+                syn::LitInt::new(&format!("0x{}_u64", groups.join("_")), Span::call_site())
+            });
+            quote!({
+                const WINDOW: [u64; 64] = [#(#words),*];
+                let offset = (#code as u32).wrapping_sub(#start);
+                let offset = if offset > #last { #last } else { offset };
+                WINDOW[(offset >> 6) as usize] >> (offset & 63) & 1 == 1
+            })
+        }
     }
-    let tests = runs.iter().map(|&(start, end)| {
-        let width = end - start;
-        quote!((#code.wrapping_sub(#start) <= #width))
-    });
-    quote!(#(#tests)|*)
 }
 
 fn ident_of(name: &str) -> Ident {

@@ -70,17 +70,31 @@ fn expands_the_standard_registry() {
     );
     assert!(items.contains("pub const fn is_private"));
 
-    // The wire check is the three runs of sendable codes, nothing hand-written.
+    // The wire check: three runs of sendable codes, so a bitmap window from 1000 whose
+    // bits are the data (1000-1003 and 1007-1014, then 3000-4999), nothing hand-written.
     let check = expand_set_check(
         quote!("close-reasons.toml", code),
         Some(&root),
         crate::expand::CodeSet::Sendable,
     )
     .to_string();
-    assert_eq!(
-        check,
-        "(code . wrapping_sub (1000u16) <= 3u16) | (code . wrapping_sub (1007u16) <= 7u16) \
-         | (code . wrapping_sub (3000u16) <= 1999u16)"
+    assert!(
+        check.starts_with(
+            "{ const WINDOW : [u64 ; 64] = [0x0000_0000_0000_7f8f_u64 , 0x0000_0000_0000_0000_u64 ,"
+        ),
+        "{check}"
+    );
+    assert!(
+        check.contains("0x0000_0000_ffff_ffff_u64 , 0x0000_0000_0000_0000_u64] ;"),
+        "{check}"
+    );
+    assert!(
+        check.ends_with(
+            "let offset = (code as u32) . wrapping_sub (1000u32) ; \
+             let offset = if offset > 4095u32 { 4095u32 } else { offset } ; \
+             WINDOW [(offset >> 6) as usize] >> (offset & 63) & 1 == 1 }"
+        ),
+        "{check}"
     );
     // The browser's rule, from the same data: 1000, and 3000-4999.
     let browser = expand_set_check(

@@ -27,10 +27,12 @@
 pub mod diagnostic;
 pub mod document;
 mod fallback;
+pub mod membership;
 pub mod validate;
 
 pub use crate::diagnostic::Diagnostic;
 pub use crate::document::Registry;
+pub use crate::membership::MembershipTest;
 pub use crate::validate::{Model, RangeSpec, ReasonSpec, Rules};
 
 /// The registry source as text, or, when it is not UTF-8, the rendered diagnostic that

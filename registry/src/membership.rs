@@ -1,0 +1,123 @@
+//! How generated code tests whether a code belongs to a set (the sendable codes, the
+//! codes a browser may send): the shape is chosen per registry, from the set itself.
+
+/// Bits in a [`MembershipTest::Window`]: 64 words of 64 bits, 512 bytes.
+pub const WINDOW_BITS: u32 = 4096;
+
+/// The shape of a generated membership test.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MembershipTest {
+    /// One unsigned range comparison per maximal run `start..=end`, ORed together. Best
+    /// for one or two runs: two instructions each, no memory access.
+    Runs(Vec<(u16, u16)>),
+    /// A bitmap of the 4,096 codes from `start`: bit `code - start` of the table says
+    /// whether `code` is in the set. Generated code clamps the offset to the last bit,
+    /// which is always clear, so a code outside the window needs no second test. Used
+    /// when there are three runs or more and they all fit in the window with room for
+    /// that last, clear bit: one load and a bit test, whatever the number of runs.
+    Window {
+        /// The first code of the window: the smallest code of the set.
+        start: u16,
+        /// Bit `offset % 64` of word `offset / 64` is set when `start + offset` is in
+        /// the set.
+        words: Box<[u64; 64]>,
+    },
+}
+
+impl MembershipTest {
+    /// The fastest shape for the set given as maximal runs, ascending.
+    #[must_use]
+    pub fn for_runs(runs: &[(u16, u16)]) -> MembershipTest {
+        let (Some(&(start, _)), Some(&(_, end))) = (runs.first(), runs.last()) else {
+            return MembershipTest::Runs(Vec::new());
+        };
+        let fits_with_clear_last_bit = u32::from(end - start) < WINDOW_BITS - 1;
+        if runs.len() <= 2 || !fits_with_clear_last_bit {
+            return MembershipTest::Runs(runs.to_vec());
+        }
+        let mut words = Box::new([0u64; 64]);
+        for &(run_start, run_end) in runs {
+            for code in run_start..=run_end {
+                let offset = usize::from(code - start);
+                words[offset / 64] |= 1 << (offset % 64);
+            }
+        }
+        MembershipTest::Window { start, words }
+    }
+
+    /// Whether `code` is in the set, computed exactly as the generated code does.
+    #[must_use]
+    pub fn contains(&self, code: u16) -> bool {
+        match self {
+            MembershipTest::Runs(runs) => runs
+                .iter()
+                .any(|&(start, end)| code.wrapping_sub(start) <= end - start),
+            MembershipTest::Window { start, words } => {
+                let offset = u32::from(code)
+                    .wrapping_sub(u32::from(*start))
+                    .min(WINDOW_BITS - 1);
+                words[(offset / 64) as usize] >> (offset % 64) & 1 == 1
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Rules, check};
+
+    fn in_runs(runs: &[(u16, u16)], code: u16) -> bool {
+        runs.iter()
+            .any(|&(start, end)| (start..=end).contains(&code))
+    }
+
+    fn assert_exact(runs: &[(u16, u16)]) -> MembershipTest {
+        let test = MembershipTest::for_runs(runs);
+        for code in 0..=u16::MAX {
+            assert_eq!(
+                test.contains(code),
+                in_runs(runs, code),
+                "{code} in {runs:?}"
+            );
+        }
+        test
+    }
+
+    #[test]
+    fn the_core_registry_gets_a_window_that_agrees_on_every_code() {
+        let source = include_str!("../../core/close-reasons.toml");
+        let model = check(source, Rules::Standard).unwrap();
+        let test = assert_exact(&model.sendable_runs());
+        assert!(
+            matches!(test, MembershipTest::Window { start: 1000, .. }),
+            "{test:?}"
+        );
+        assert_exact(&model.browser_sendable_runs());
+    }
+
+    #[test]
+    fn few_runs_stay_range_tests() {
+        assert_eq!(assert_exact(&[]), MembershipTest::Runs(Vec::new()));
+        let one = [(4000, 4999)];
+        assert_eq!(assert_exact(&one), MembershipTest::Runs(one.to_vec()));
+        let two = [(1000, 1000), (3000, 4999)];
+        assert_eq!(assert_exact(&two), MembershipTest::Runs(two.to_vec()));
+    }
+
+    #[test]
+    fn the_window_needs_its_last_bit_clear() {
+        // 4,095 codes from the first to the last: the clamp bit is outside the set.
+        let fits = [(1, 1), (3, 3), (4095, 4095)];
+        assert!(matches!(
+            assert_exact(&fits),
+            MembershipTest::Window { start: 1, .. }
+        ));
+        // One more and the last bit of the window would be a member.
+        let too_wide = [(1, 1), (3, 3), (4096, 4096)];
+        assert!(matches!(assert_exact(&too_wide), MembershipTest::Runs(_)));
+        // Sets at the top of the code space, where offsets from below wrap.
+        assert_exact(&[(60000, 60001), (60010, 60010), (65535, 65535)]);
+        assert_exact(&[(1, 1), (100, 200), (65535, 65535)]);
+    }
+}
