@@ -294,16 +294,27 @@ impl fmt::Display for CloseCode {
     }
 }
 
+/// `00` to `99`, two bytes each: two digits per division.
+const DIGIT_PAIRS: &[u8; 200] = b"\
+    0001020304050607080910111213141516171819\
+    2021222324252627282930313233343536373839\
+    4041424344454647484950515253545556575859\
+    6061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899";
+
 /// The decimal digits of `number`, written at the end of `buffer`.
-fn decimal(mut number: u16, buffer: &mut [u8; 5]) -> &str {
+fn decimal(number: u16, buffer: &mut [u8; 5]) -> &str {
+    let mut rest = usize::from(number);
     let mut start = buffer.len();
-    loop {
+    while rest >= 10 {
+        let pair = rest % 100 * 2;
+        rest /= 100;
+        start -= 2;
+        buffer[start..start + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    }
+    if rest > 0 || start == buffer.len() {
         start -= 1;
-        buffer[start] = b'0' + (number % 10) as u8;
-        number /= 10;
-        if number == 0 {
-            break;
-        }
+        buffer[start] = b'0' + rest as u8;
     }
     // Only ASCII digits were written.
     core::str::from_utf8(&buffer[start..]).unwrap_or_default()
@@ -313,6 +324,10 @@ fn decimal(mut number: u16, buffer: &mut [u8; 5]) -> &str {
 /// the precision, then padded to the width with the fill and alignment (left by
 /// default). Nothing is buffered, so the text can be of any length.
 fn pad(formatter: &mut fmt::Formatter<'_>, parts: &[&str]) -> fmt::Result {
+    if formatter.width().is_none() && formatter.precision().is_none() {
+        // `{}`, by far the most common: nothing to count, nothing to fill.
+        return parts.iter().try_for_each(|part| formatter.write_str(part));
+    }
     let total: usize = parts.iter().map(|part| part.chars().count()).sum();
     let shown = formatter
         .precision()

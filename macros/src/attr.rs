@@ -1,16 +1,23 @@
 //! The attribute's arguments and the enum shell it is applied to.
+//!
+//! Parsed with syn's token-level API only (no `derive` or `full` feature): the shell is
+//! `attributes visibility enum Name {}`, and the few attributes that matter (`repr`,
+//! `derive`, `cfg_attr`) are read from their tokens. That halves the time syn takes to
+//! compile, which is most of what close-reasons adds to a cold build.
 
-use proc_macro2::Ident;
+use proc_macro2::{Delimiter, Ident, Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote};
+use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
-use syn::punctuated::Punctuated;
-use syn::{Data, DeriveInput, LitStr, Meta, Path, Token};
+use syn::{LitStr, Token};
 
 use crate::expand::Shell;
 
 /// `#[registry("close-codes.toml", crate = "::my_close_reasons")]`
 pub struct Args {
     pub path: LitStr,
-    pub krate: Path,
+    /// The path of the close-reasons crate, as tokens (`::close_reasons` by default).
+    pub krate: TokenStream,
 }
 
 impl Parse for Args {
@@ -23,19 +30,19 @@ impl Parse for Args {
         })?;
         let mut args = Args {
             path,
-            krate: syn::parse_quote!(::close_reasons),
+            krate: quote!(::close_reasons),
         };
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
             if input.is_empty() {
                 break;
             }
-            let key: Ident = input.call(syn::ext::IdentExt::parse_any)?;
+            let key: Ident = input.call(Ident::parse_any)?;
             input.parse::<Token![=]>()?;
             match key.to_string().as_str() {
                 "crate" => {
                     let path: LitStr = input.parse()?;
-                    args.krate = path.parse()?;
+                    args.krate = path.parse_with(parse_path)?;
                 }
                 other => {
                     return Err(syn::Error::new(
@@ -51,32 +58,110 @@ impl Parse for Args {
     }
 }
 
-/// Checks that the item is `enum Name {}` without generics and keeps what the user wrote.
-pub fn shell(input: DeriveInput) -> syn::Result<Shell> {
-    let Data::Enum(data) = &input.data else {
-        return Err(syn::Error::new(
-            input.ident.span(),
-            "#[registry] goes on an empty enum, e.g. `pub enum ChatCloseCode {}`",
-        ));
+/// A module path such as `::close_reasons` or `crate::reexports::close_reasons`, as
+/// tokens: an optional leading `::`, then names separated by `::`.
+fn parse_path(input: ParseStream<'_>) -> syn::Result<TokenStream> {
+    let expected = |error: syn::Error| {
+        syn::Error::new(
+            error.span(),
+            "expected the path of the close-reasons crate, such as `::close_reasons`",
+        )
     };
-    if let Some(variant) = data.variants.first() {
-        return Err(syn::Error::new(
-            variant.ident.span(),
-            "the variants come from the registry file; leave the enum body empty",
-        ));
+    let mut tokens = TokenStream::new();
+    if input.peek(Token![::]) {
+        input.parse::<Token![::]>()?.to_tokens(&mut tokens);
     }
-    check_attributes(&input.attrs)?;
-    if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
-        return Err(syn::Error::new(
-            input.ident.span(),
-            "a close-code enum cannot be generic",
-        ));
+    loop {
+        let segment: Ident = input.call(Ident::parse_any).map_err(expected)?;
+        segment.to_tokens(&mut tokens);
+        if input.is_empty() {
+            return Ok(tokens);
+        }
+        input
+            .parse::<Token![::]>()
+            .map_err(expected)?
+            .to_tokens(&mut tokens);
     }
-    Ok(Shell {
-        attrs: input.attrs,
-        vis: input.vis,
-        ident: input.ident,
-    })
+}
+
+/// `enum Name {}` with its attributes and visibility, as the user wrote them.
+impl Parse for Shell {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let mut attrs = Vec::new();
+        while input.peek(Token![#]) {
+            let pound: Token![#] = input.parse()?;
+            let body: proc_macro2::Group = input.parse()?;
+            if body.delimiter() != Delimiter::Bracket {
+                return Err(syn::Error::new(
+                    body.span(),
+                    "expected an attribute `#[...]`",
+                ));
+            }
+            check_attribute(body.stream())?;
+            attrs.push(quote!(#pound #body));
+        }
+        let vis = parse_visibility(input)?;
+        if !input.peek(Token![enum]) {
+            // Point at the item's name, as for any other misuse of the shell.
+            let span = input
+                .step(|cursor| {
+                    let mut rest = *cursor;
+                    while let Some((token, next)) = rest.token_tree() {
+                        if let TokenTree::Ident(ident) = &token {
+                            if !matches!(ident.to_string().as_str(), "struct" | "union" | "type") {
+                                return Ok((ident.span(), next));
+                            }
+                        }
+                        rest = next;
+                    }
+                    Ok((cursor.span(), rest))
+                })
+                .unwrap_or_else(|_| Span::call_site());
+            return Err(syn::Error::new(
+                span,
+                "#[registry] goes on an empty enum, e.g. `pub enum ChatCloseCode {}`",
+            ));
+        }
+        input.parse::<Token![enum]>()?;
+        let ident: Ident = input.parse()?;
+        if input.peek(Token![<]) || input.peek(Token![where]) {
+            return Err(syn::Error::new(
+                ident.span(),
+                "a close-code enum cannot be generic",
+            ));
+        }
+        let body: proc_macro2::Group = input.parse()?;
+        if body.delimiter() != Delimiter::Brace {
+            return Err(syn::Error::new(body.span(), "expected `{}`"));
+        }
+        // The first variant's name, after any attributes of its own.
+        let first_variant = body.stream().into_iter().find_map(|token| match token {
+            TokenTree::Ident(ident) => Some(ident.span()),
+            _ => None,
+        });
+        if let Some(span) = first_variant {
+            return Err(syn::Error::new(
+                span,
+                "the variants come from the registry file; leave the enum body empty",
+            ));
+        }
+        if !input.is_empty() {
+            return Err(input.error("unexpected tokens after the enum"));
+        }
+        Ok(Shell { attrs, vis, ident })
+    }
+}
+
+/// `pub`, `pub(crate)`, `pub(in some::path)`, or nothing.
+fn parse_visibility(input: ParseStream<'_>) -> syn::Result<TokenStream> {
+    let mut vis = TokenStream::new();
+    if input.peek(Token![pub]) {
+        input.parse::<Token![pub]>()?.to_tokens(&mut vis);
+        if input.peek(syn::token::Paren) {
+            input.parse::<proc_macro2::Group>()?.to_tokens(&mut vis);
+        }
+    }
+    Ok(vis)
 }
 
 /// `"close-reasons.toml", CloseReason, CloseRange`: a registry path and `N` names of
@@ -114,53 +199,66 @@ const DERIVED: &[&str] = &[
     "Debug",
 ];
 
-/// Rejects, with a clear message, the attributes that would clash with what the
-/// expansion adds: a `repr` and derives of the traits it derives itself, also inside
+/// Rejects, with a clear message, an attribute that would clash with what the
+/// expansion adds: a `repr`, or a derive of a trait it derives itself, also inside
 /// `cfg_attr` (whose condition cannot be known here, and holds in some build).
-fn check_attributes(attrs: &[syn::Attribute]) -> syn::Result<()> {
-    for attr in attrs {
-        check_meta(&attr.meta)?;
+/// `body` is what is inside `#[...]`.
+fn check_attribute(body: TokenStream) -> syn::Result<()> {
+    let mut tokens = body.clone().into_iter();
+    let Some(TokenTree::Ident(name)) = tokens.next() else {
+        return Ok(());
+    };
+    let arguments = match tokens.next() {
+        Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Parenthesis => {
+            Some(group.stream())
+        }
+        _ => None,
+    };
+    match (name.to_string().as_str(), arguments) {
+        ("repr", _) => Err(syn::Error::new_spanned(
+            body,
+            "#[registry] sets #[repr(u16)] itself; remove this #[repr]",
+        )),
+        // The first item is the condition; the others are attributes.
+        ("cfg_attr", Some(arguments)) => split_at_commas(arguments)
+            .into_iter()
+            .skip(1)
+            .try_for_each(check_attribute),
+        ("derive", Some(arguments)) => {
+            for path in split_at_commas(arguments) {
+                let last = path.clone().into_iter().filter_map(|token| match token {
+                    TokenTree::Ident(ident) => Some(ident),
+                    _ => None,
+                });
+                let Some(last) = last.last() else {
+                    continue;
+                };
+                if DERIVED.iter().any(|name| last == name) {
+                    return Err(syn::Error::new_spanned(
+                        path,
+                        format!(
+                            "#[registry] derives `{last}` already; remove it from this #[derive] (it derives {})",
+                            DERIVED.join(", ")
+                        ),
+                    ));
+                }
+            }
+            Ok(())
+        }
+        _ => Ok(()),
     }
-    Ok(())
 }
 
-fn check_meta(meta: &Meta) -> syn::Result<()> {
-    let path = meta.path();
-    if path.is_ident("repr") {
-        return Err(syn::Error::new_spanned(
-            meta,
-            "#[registry] sets #[repr(u16)] itself; remove this #[repr]",
-        ));
-    }
-    if path.is_ident("cfg_attr") {
-        let list = meta.require_list()?;
-        let nested = list.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)?;
-        // The first item is the condition; the others are attributes.
-        for meta in nested.iter().skip(1) {
-            check_meta(meta)?;
-        }
-        return Ok(());
-    }
-    if !path.is_ident("derive") {
-        return Ok(());
-    }
-    let derived = meta
-        .require_list()?
-        .parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated)?;
-    for path in derived {
-        let Some(last) = path.segments.last() else {
-            continue;
-        };
-        if DERIVED.iter().any(|name| last.ident == name) {
-            return Err(syn::Error::new_spanned(
-                &path,
-                format!(
-                    "#[registry] derives `{}` already; remove it from this #[derive] (it derives {})",
-                    last.ident,
-                    DERIVED.join(", ")
-                ),
-            ));
+/// The comma-separated items of an argument list (commas inside groups belong to
+/// their group), without empty items.
+fn split_at_commas(arguments: TokenStream) -> Vec<TokenStream> {
+    let mut items = vec![TokenStream::new()];
+    for token in arguments {
+        match &token {
+            TokenTree::Punct(punct) if punct.as_char() == ',' => items.push(TokenStream::new()),
+            _ => items.last_mut().map_or((), |item| item.extend([token])),
         }
     }
-    Ok(())
+    items.retain(|item| !item.is_empty());
+    items
 }

@@ -6,15 +6,16 @@
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
-use syn::{Attribute, Path, Visibility};
 
 use close_reasons_registry::membership::WINDOW_BITS;
 use close_reasons_registry::{MembershipTest, Model, RangeSpec, ReasonSpec};
 
 /// The user's enum shell: what they wrote around `enum Name {}`.
 pub struct Shell {
-    pub attrs: Vec<Attribute>,
-    pub vis: Visibility,
+    /// Each attribute, `#[...]` included.
+    pub attrs: Vec<TokenStream>,
+    /// `pub`, `pub(crate)`, …, or nothing.
+    pub vis: TokenStream,
     pub ident: Ident,
 }
 
@@ -35,7 +36,7 @@ fn derives() -> TokenStream {
 }
 
 /// The reason enum: one variant per `[[reason]]`, with its API.
-pub fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
+pub fn reason_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenStream {
     let Shell { attrs, vis, ident } = shell;
     let reasons = &model.reasons;
     let variants: Vec<Ident> = reasons
@@ -264,7 +265,7 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
 }
 
 /// The range enum: one variant per `[[range]]`, with its API.
-pub fn range_enum(model: &Model, shell: &Shell, krate: &Path) -> TokenStream {
+pub fn range_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenStream {
     let Shell { attrs, vis, ident } = shell;
     let ranges = &model.ranges;
     let variants: Vec<Ident> = ranges

@@ -197,7 +197,7 @@ fn expand_ranges(args: TokenStream, item: TokenStream, manifest_dir: Option<&Pat
 
 fn parse_attribute(args: TokenStream, item: TokenStream) -> syn::Result<(attr::Args, Shell)> {
     let args: attr::Args = syn::parse2(args)?;
-    let shell = syn::parse2(item).and_then(attr::shell)?;
+    let shell = syn::parse2(item)?;
     Ok((args, shell))
 }
 
@@ -265,7 +265,12 @@ fn expand_registry(
 
 /// The errors, plus a stand-in for the generated items, so that code using them does
 /// not add errors of its own to the ones about the registry.
-fn fallback(shell: &Shell, krate: &syn::Path, error: syn::Error, stand_in: &Model) -> TokenStream {
+fn fallback(
+    shell: &Shell,
+    krate: &TokenStream,
+    error: syn::Error,
+    stand_in: &Model,
+) -> TokenStream {
     let error = error.to_compile_error();
     let stand_in = expand::reason_enum(stand_in, shell, krate);
     quote!(#error #stand_in)

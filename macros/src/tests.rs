@@ -326,10 +326,10 @@ fn doc_text_survives_intact() {
     assert_eq!(model.reasons[0].doc, tricky);
     let shell = Shell {
         attrs: Vec::new(),
-        vis: syn::parse_quote!(pub),
+        vis: quote::quote!(pub),
         ident: syn::parse_quote!(Tricky),
     };
-    let krate: syn::Path = syn::parse_quote!(::close_reasons);
+    let krate = quote::quote!(::close_reasons);
     let tokens = crate::expand::reason_enum(&model, &shell, &krate);
     let literals: Vec<String> = tokens
         .into_iter()
@@ -396,13 +396,13 @@ mod never_panics {
     fn expand_model(model: &close_reasons_registry::Model) {
         let shell = Shell {
             attrs: Vec::new(),
-            vis: syn::parse_quote!(pub),
+            vis: quote::quote!(pub),
             ident: syn::parse_quote!(Fuzzed),
         };
-        let krate: syn::Path = syn::parse_quote!(::close_reasons);
+        let krate = quote::quote!(::close_reasons);
         let range_shell = Shell {
             attrs: Vec::new(),
-            vis: syn::parse_quote!(pub),
+            vis: quote::quote!(pub),
             ident: syn::parse_quote!(FuzzedRange),
         };
         let code: proc_macro2::Ident = syn::parse_quote!(code);
