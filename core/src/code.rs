@@ -282,15 +282,17 @@ impl FromStr for CloseCode {
 /// ```
 impl fmt::Display for CloseCode {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut digits = [0; 5];
+        // The registry's rules put every named code in a range, so a code outside all
+        // ranges (most of the 65,535) needs no lookup of its name.
+        let Some(range) = self.range() else {
+            return pad(formatter, &[decimal(self.get(), &mut digits)]);
+        };
         if let Some(reason) = self.reason() {
             return fmt::Display::fmt(&reason, formatter);
         }
-        let mut digits = [0; 5];
         let number = decimal(self.get(), &mut digits);
-        match self.range() {
-            Some(range) => pad(formatter, &[number, " (", range.title(), ")"]),
-            None => pad(formatter, &[number]),
-        }
+        pad(formatter, &[number, " (", range.title(), ")"])
     }
 }
 

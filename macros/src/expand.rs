@@ -359,11 +359,17 @@ pub fn range_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenStr
     }
 }
 
-/// The dense windows of codes a lookup table covers: at most this many entries each.
-const WINDOW_SPAN: u16 = 64;
+/// Codes at most this far apart share a lookup window (the entries between them are
+/// `None`): a registry's codes come in runs (1000–1015; 3000, 3003, 3008; an
+/// application's 4000–4099), which should each be one table, found without a branch.
+const WINDOW_GAP: u16 = 16;
 /// Tables for up to this many windows; past that, a `match` (which the compiler turns
 /// into a jump table or a search) costs less than trying the windows one by one.
 const MAX_WINDOWS: usize = 4;
+/// At most this many table entries in all (two bytes each). A registry of more codes
+/// (a large application's) gets the `match`, which the compiler turns into a range test
+/// when the codes are consecutive, as they are in such registries.
+const MAX_TABLE_ENTRIES: usize = 512;
 
 /// The expression, of type `Option<Self>`, that finds the variant of the `u16` variable
 /// `number`. Codes cluster (1000–1015 and 3000–3008 for the standard registry), so each
@@ -377,11 +383,17 @@ fn lookup(reasons: &[ReasonSpec], ident: &Ident) -> TokenStream {
     let mut windows: Vec<Vec<&ReasonSpec>> = Vec::new();
     for reason in sorted {
         match windows.last_mut() {
-            Some(window) if reason.value - window[0].value < WINDOW_SPAN => window.push(reason),
+            Some(window) if reason.value - window[window.len() - 1].value <= WINDOW_GAP => {
+                window.push(reason);
+            }
             _ => windows.push(vec![reason]),
         }
     }
-    if windows.is_empty() || windows.len() > MAX_WINDOWS {
+    let entries: usize = windows
+        .iter()
+        .map(|window| usize::from(window[window.len() - 1].value - window[0].value) + 2)
+        .sum();
+    if windows.is_empty() || windows.len() > MAX_WINDOWS || entries > MAX_TABLE_ENTRIES {
         let values = reasons.iter().map(|reason| reason.value);
         let variants = reasons.iter().map(|reason| ident_of(&reason.variant));
         return quote! {
