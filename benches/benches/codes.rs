@@ -48,6 +48,7 @@ fn wire_check(c: &mut Criterion) {
             });
         });
         // A typed code needs no test for 0: what a stack that keeps `CloseCode`s pays.
+        group.throughput(Throughput::Elements(typed.len() as u64));
         group.bench_function("close-reasons, from CloseCode", |b| {
             b.iter(|| {
                 typed
@@ -56,6 +57,7 @@ fn wire_check(c: &mut Criterion) {
                     .count()
             });
         });
+        group.throughput(Throughput::Elements(stream.len() as u64));
         group.bench_function("tungstenite", |b| {
             b.iter(|| {
                 stream
@@ -110,6 +112,7 @@ fn wire_check_batch(c: &mut Criterion) {
                     .count()
             });
         });
+        group.throughput(Throughput::Elements(typed.len() as u64));
         group.bench_function("close-reasons, from CloseCode", |b| {
             b.iter(|| {
                 black_box(&typed)
@@ -118,6 +121,7 @@ fn wire_check_batch(c: &mut Criterion) {
                     .count()
             });
         });
+        group.throughput(Throughput::Elements(stream.len() as u64));
         group.bench_function("tungstenite", |b| {
             b.iter(|| {
                 black_box(&stream)

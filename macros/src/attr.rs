@@ -108,7 +108,7 @@ impl Parse for Shell {
                     let mut rest = *cursor;
                     while let Some((token, next)) = rest.token_tree() {
                         if let TokenTree::Ident(ident) = &token {
-                            if !matches!(ident.to_string().as_str(), "struct" | "union" | "type") {
+                            if !ITEM_KEYWORDS.contains(&ident.to_string().as_str()) {
                                 return Ok((ident.span(), next));
                             }
                         }
@@ -151,6 +151,28 @@ impl Parse for Shell {
         Ok(Shell { attrs, vis, ident })
     }
 }
+
+/// The words that can come before an item's name: skipped to point an error at the name.
+const ITEM_KEYWORDS: &[&str] = &[
+    "struct",
+    "union",
+    "type",
+    "fn",
+    "const",
+    "static",
+    "trait",
+    "mod",
+    "impl",
+    "unsafe",
+    "async",
+    "extern",
+    "use",
+    "macro_rules",
+    "auto",
+    "default",
+    "mut",
+    "crate",
+];
 
 /// `pub`, `pub(crate)`, `pub(in some::path)`, or nothing.
 fn parse_visibility(input: ParseStream<'_>) -> syn::Result<TokenStream> {
@@ -204,6 +226,7 @@ const DERIVED: &[&str] = &[
 /// `cfg_attr` (whose condition cannot be known here, and holds in some build).
 /// `body` is what is inside `#[...]`.
 fn check_attribute(body: TokenStream) -> syn::Result<()> {
+    let body = without_invisible_groups(body);
     let mut tokens = body.clone().into_iter();
     let Some(TokenTree::Ident(name)) = tokens.next() else {
         return Ok(());
@@ -225,7 +248,7 @@ fn check_attribute(body: TokenStream) -> syn::Result<()> {
             .skip(1)
             .try_for_each(check_attribute),
         ("derive", Some(arguments)) => {
-            for path in split_at_commas(arguments) {
+            for path in split_at_commas(without_invisible_groups(arguments)) {
                 let last = path.clone().into_iter().filter_map(|token| match token {
                     TokenTree::Ident(ident) => Some(ident),
                     _ => None,
@@ -247,6 +270,21 @@ fn check_attribute(body: TokenStream) -> syn::Result<()> {
         }
         _ => Ok(()),
     }
+}
+
+/// The tokens with every invisible group (`Delimiter::None`, which wraps what a
+/// `macro_rules!` macro substituted for a `$meta` or `$path` fragment) replaced by its
+/// contents, so that `#[$meta]` is checked like the attribute it stands for.
+fn without_invisible_groups(tokens: TokenStream) -> TokenStream {
+    tokens
+        .into_iter()
+        .flat_map(|token| match token {
+            TokenTree::Group(group) if group.delimiter() == Delimiter::None => {
+                without_invisible_groups(group.stream())
+            }
+            other => TokenStream::from(other),
+        })
+        .collect()
 }
 
 /// The comma-separated items of an argument list (commas inside groups belong to

@@ -539,10 +539,10 @@ pub fn set_check(model: &Model, set: CodeSet, code: &Ident) -> TokenStream {
                 syn::LitInt::new(&format!("0x{}_u64", groups.join("_")), Span::call_site())
             });
             quote!({
-                const WINDOW: [u64; 64] = [#(#words),*];
+                const MEMBERSHIP_WINDOW: [u64; 64] = [#(#words),*];
                 let offset = (#code as u32).wrapping_sub(#start);
                 let offset = if offset > #last { #last } else { offset };
-                WINDOW[(offset >> 6) as usize] >> (offset & 63) & 1 == 1
+                MEMBERSHIP_WINDOW[(offset >> 6) as usize] >> (offset & 63) & 1 == 1
             })
         }
     }

@@ -80,7 +80,7 @@ fn expands_the_standard_registry() {
     .to_string();
     assert!(
         check.starts_with(
-            "{ const WINDOW : [u64 ; 64] = [0x0000_0000_0000_7f8f_u64 , 0x0000_0000_0000_0000_u64 ,"
+            "{ const MEMBERSHIP_WINDOW : [u64 ; 64] = [0x0000_0000_0000_7f8f_u64 , 0x0000_0000_0000_0000_u64 ,"
         ),
         "{check}"
     );
@@ -92,7 +92,7 @@ fn expands_the_standard_registry() {
         check.ends_with(
             "let offset = (code as u32) . wrapping_sub (1000u32) ; \
              let offset = if offset > 4095u32 { 4095u32 } else { offset } ; \
-             WINDOW [(offset >> 6) as usize] >> (offset & 63) & 1 == 1 }"
+             MEMBERSHIP_WINDOW [(offset >> 6) as usize] >> (offset & 63) & 1 == 1 }"
         ),
         "{check}"
     );

@@ -25,18 +25,30 @@ pub enum MembershipTest {
 }
 
 impl MembershipTest {
-    /// The fastest shape for the set given as maximal runs, ascending.
+    /// The fastest shape for the set given as runs `start..=end`, as
+    /// [`Model::sendable_runs`](crate::Model::sendable_runs) gives them (maximal,
+    /// ascending). Runs in another order give the same set; a run whose end is below its
+    /// start is empty.
     #[must_use]
     pub fn for_runs(runs: &[(u16, u16)]) -> MembershipTest {
-        let (Some(&(start, _)), Some(&(_, end))) = (runs.first(), runs.last()) else {
+        let mut runs: Vec<(u16, u16)> = runs
+            .iter()
+            .copied()
+            .filter(|&(start, end)| start <= end)
+            .collect();
+        runs.sort_unstable();
+        let (Some(start), Some(end)) = (
+            runs.iter().map(|&(start, _)| start).min(),
+            runs.iter().map(|&(_, end)| end).max(),
+        ) else {
             return MembershipTest::Runs(Vec::new());
         };
         let fits_with_clear_last_bit = u32::from(end - start) < WINDOW_BITS - 1;
         if runs.len() <= 2 || !fits_with_clear_last_bit {
-            return MembershipTest::Runs(runs.to_vec());
+            return MembershipTest::Runs(runs);
         }
         let mut words = Box::new([0u64; 64]);
-        for &(run_start, run_end) in runs {
+        for &(run_start, run_end) in &runs {
             for code in run_start..=run_end {
                 let offset = usize::from(code - start);
                 words[offset / 64] |= 1 << (offset % 64);
@@ -116,8 +128,17 @@ mod tests {
         // One more and the last bit of the window would be a member.
         let too_wide = [(1, 1), (3, 3), (4096, 4096)];
         assert!(matches!(assert_exact(&too_wide), MembershipTest::Runs(_)));
-        // Sets at the top of the code space, where offsets from below wrap.
-        assert_exact(&[(60000, 60001), (60010, 60010), (65535, 65535)]);
+        // A window at the top of the code space, where offsets from below wrap.
+        let top = [(61500, 61500), (61502, 61502), (65535, 65535)];
+        assert!(matches!(
+            assert_exact(&top),
+            MembershipTest::Window { start: 61500, .. }
+        ));
         assert_exact(&[(1, 1), (100, 200), (65535, 65535)]);
+        // Out of order, or with an empty run: the same set, no panic.
+        let shuffled =
+            MembershipTest::for_runs(&[(3000, 4999), (1000, 1003), (9, 2), (1007, 1014)]);
+        let sorted = MembershipTest::for_runs(&[(1000, 1003), (1007, 1014), (3000, 4999)]);
+        assert_eq!(shuffled, sorted);
     }
 }

@@ -28,3 +28,18 @@ enum Private {}
 fn main() {
     assert_eq!(inner::codes(), 2 * Private::ALL.len());
 }
+
+// A shell written by a macro_rules! macro, with its fragments (in invisible groups).
+macro_rules! shell {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident) => {
+        #[close_reasons::registry("ui/valid.toml")]
+        $(#[$meta])*
+        $vis enum $name {}
+    };
+}
+
+shell!(
+    /// Documented through a macro.
+    #[allow(dead_code)]
+    pub(crate) enum FromMacro
+);
