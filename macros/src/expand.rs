@@ -229,8 +229,14 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenSt
 
             #[inline]
             fn try_from(number: ::core::primitive::u16) -> ::core::result::Result<Self, #krate::UnknownCode> {
-                let found: ::core::option::Option<#ident> = #lookup;
-                match found {
+                // A function of its own, not a block: inlined as one, the tables' choice
+                // stays a conditional move; as a block, the compiler threads the match
+                // below into it and a caller's `match` on the result gets a branch.
+                #[inline]
+                const fn find(number: ::core::primitive::u16) -> ::core::option::Option<#ident> {
+                    #lookup
+                }
+                match find(number) {
                     ::core::option::Option::Some(reason) => ::core::result::Result::Ok(reason),
                     ::core::option::Option::None => {
                         ::core::result::Result::Err(#krate::__private::unknown_code(number))
