@@ -372,16 +372,22 @@ const WINDOW_GAP: u16 = 16;
 /// Tables for up to this many windows; past that, a `match` (which the compiler turns
 /// into a jump table or a search) costs less than trying the windows one by one.
 const MAX_WINDOWS: usize = 4;
-/// At most this many table entries in all (two bytes each). A registry of more codes
-/// (a large application's) gets the `match`, which the compiler turns into a range test
-/// when the codes are consecutive, as they are in such registries.
-const MAX_TABLE_ENTRIES: usize = 512;
+/// At most this many keys (one per code of every window, plus one for "none"). A
+/// registry of more codes (a large application's) gets the `match` on the number, which
+/// the compiler turns into a range test when the codes are consecutive, as they are in
+/// such registries.
+const MAX_KEYS: usize = 512;
 
 /// The expression, of type `Option<Self>`, that finds the variant of the `u16` variable
-/// `number`. Codes cluster (1000–1015 and 3000–3008 for the standard registry), so each
-/// cluster gets a `const` table of `Option<Self>` indexed by the clamped offset of the
-/// number: a subtraction, a select and a load, without a branch to mispredict. Registries
-/// whose codes do not cluster get a `match`.
+/// `number`. Codes cluster (1000–1015 and 3000–3008 for the standard registry), and each
+/// cluster, or window, gets its own run of keys: the key is `offset + base` for the window
+/// that holds the number (a subtraction, a comparison and a conditional move per window,
+/// summed, since at most one window holds it) and 0 for none. A `match` of the key, masked
+/// to a power of two and covering every value of the mask, becomes a table the compiler
+/// indexes without a range check, so the lookup has no branch to mispredict; and since it
+/// is a `match` of constants, not a load the compiler cannot see through, a caller's own
+/// `match` on the result folds into it. Registries whose codes do not cluster get a
+/// `match` on the number.
 fn lookup(reasons: &[ReasonSpec], ident: &Ident) -> TokenStream {
     // Ascending, which the stand-in for a broken registry does not promise.
     let mut sorted: Vec<&ReasonSpec> = reasons.iter().collect();
@@ -395,11 +401,11 @@ fn lookup(reasons: &[ReasonSpec], ident: &Ident) -> TokenStream {
             _ => windows.push(vec![reason]),
         }
     }
-    let entries: usize = windows
+    let keys: usize = 1 + windows
         .iter()
-        .map(|window| usize::from(window[window.len() - 1].value - window[0].value) + 2)
-        .sum();
-    if windows.is_empty() || windows.len() > MAX_WINDOWS || entries > MAX_TABLE_ENTRIES {
+        .map(|window| usize::from(window[window.len() - 1].value - window[0].value) + 1)
+        .sum::<usize>();
+    if windows.is_empty() || windows.len() > MAX_WINDOWS || keys > MAX_KEYS {
         let values = reasons.iter().map(|reason| reason.value);
         let variants = reasons.iter().map(|reason| ident_of(&reason.variant));
         return quote! {
@@ -409,37 +415,37 @@ fn lookup(reasons: &[ReasonSpec], ident: &Ident) -> TokenStream {
             }
         };
     }
-    let mut steps = Vec::new();
-    for (index, window) in windows.iter().enumerate() {
+    let size = keys.next_power_of_two();
+    let mut arms = vec![quote!(::core::option::Option::None); size];
+    let mut terms = Vec::new();
+    let mut base: u16 = 1;
+    for window in &windows {
         let start = window[0].value;
-        // One entry per code of the window, and a last `None` for every number outside.
-        let outside = usize::from(window[window.len() - 1].value - start) + 1;
-        let mut entries = vec![quote!(::core::option::Option::None); outside + 1];
+        let len = window[window.len() - 1].value - start + 1;
         for reason in window {
             let variant = ident_of(&reason.variant);
-            entries[usize::from(reason.value - start)] =
+            arms[usize::from(base + (reason.value - start))] =
                 quote!(::core::option::Option::Some(#ident::#variant));
         }
-        let table = format_ident!("WINDOW_{}", index);
-        let len = outside + 1;
-        let step = quote! {
-            const #table: [::core::option::Option<#ident>; #len] = [#(#entries),*];
-            let offset = number.wrapping_sub(#start) as ::core::primitive::usize;
-            let offset = if offset < #outside { offset } else { #outside };
-        };
-        let found = if index == 0 {
-            quote!(let found = #table[offset];)
-        } else {
-            quote! {
-                let found = match found {
-                    ::core::option::Option::Some(_) => found,
-                    ::core::option::Option::None => #table[offset],
-                };
-            }
-        };
-        steps.push(quote!(#step #found));
+        terms.push(quote! {
+            (if number.wrapping_sub(#start) < #len {
+                number.wrapping_sub(#start) + #base
+            } else {
+                0
+            })
+        });
+        base += len;
     }
-    quote!({ #(#steps)* found })
+    // Below MAX_KEYS, so the mask and every key fit a u16.
+    let mask = u16::try_from(size - 1).unwrap_or(u16::MAX);
+    let keys = (0..size).map(|key| u16::try_from(key).unwrap_or(u16::MAX));
+    quote!({
+        let key = (#(#terms)+*) & #mask;
+        match key {
+            #( #keys => #arms, )*
+            _ => ::core::option::Option::None,
+        }
+    })
 }
 
 /// `formatter.pad` of each variant's label; for the stand-in without variants, only the

@@ -120,17 +120,29 @@ fn lookups_use_tables_for_clustered_codes_and_a_match_otherwise() {
         Rules::Standard,
     )
     .to_string();
-    // 1000-1015 and 3000-3008: two windows, each with a last `None` for the rest.
+    // 1000-1015 and 3000-3008: two windows, keys 1-16 and 17-25, 0 for neither, and a
+    // `match` over all 32 values of the 5-bit mask.
     assert!(
-        standard
-            .contains("const WINDOW_0 : [:: core :: option :: Option < CloseReason > ; 17usize]"),
+        standard.contains(
+            "let key = ((if number . wrapping_sub (1000u16) < 16u16 { number . wrapping_sub (1000u16) + 1u16 } else { 0 })"
+        ),
         "{standard}"
     );
+    assert!(standard.contains(
+        "+ (if number . wrapping_sub (3000u16) < 9u16 { number . wrapping_sub (3000u16) + 17u16 } else { 0 })) & 31u16"
+    ));
     assert!(
-        standard
-            .contains("const WINDOW_1 : [:: core :: option :: Option < CloseReason > ; 10usize]")
+        standard.contains("1u16 => :: core :: option :: Option :: Some (CloseReason :: Normal)")
     );
-    assert!(!standard.contains("WINDOW_2"));
+    assert!(
+        standard.contains("5u16 => :: core :: option :: Option :: None"),
+        "1004 has no name"
+    );
+    assert!(
+        standard.contains("25u16 => :: core :: option :: Option :: Some (CloseReason :: Timeout)")
+    );
+    assert!(standard.contains("31u16 => :: core :: option :: Option :: None"));
+    assert!(!standard.contains("32u16 =>"));
 
     let reason = |name: &str, value: u16| {
         format!(
@@ -149,7 +161,7 @@ fn lookups_use_tables_for_clustered_codes_and_a_match_otherwise() {
         &dir,
     );
     assert!(
-        !output.contains("WINDOW_0"),
+        !output.contains("let key"),
         "five far-apart codes use a match"
     );
     assert!(
