@@ -5,7 +5,7 @@ use alloc::borrow::ToOwned as _;
 
 use actix_http::ws::{CloseCode as ActixCode, CloseReason as ActixReason};
 
-use crate::{CloseCode, CloseFrame, ParseFrameError};
+use crate::{CloseCode, CloseFrame, InvalidCloseCode, ParseFrameError};
 
 /// Keeps the number, as actix's named variant whenever actix has one: 1000 becomes
 /// `Normal`, never `Other(1000)`, so it compares equal to actix's own constants. Codes
@@ -17,15 +17,16 @@ impl From<CloseCode> for ActixCode {
     }
 }
 
-/// Checks a code actix received, as [`CloseFrame::parse`] checks one: fails for a code
-/// that may not be sent (such as `Abnormal`, or `Other(1004)`), with the error's
-/// `answer()` to close with. To keep any number, use `CloseCode::new(u16::from(code))`.
+/// Keeps the number, as `TryFrom<u16>` does: fails only for `Other(0)`, which is no close
+/// code. `Abnormal` (1006) or `Other(1004)` stay readable; whether a code may be sent is
+/// [`CloseCode::is_sendable`], and a received close reason is checked by
+/// `CloseFrame::try_from(&reason)`.
 impl TryFrom<ActixCode> for CloseCode {
-    type Error = ParseFrameError;
+    type Error = InvalidCloseCode;
 
     #[inline]
-    fn try_from(code: ActixCode) -> Result<CloseCode, ParseFrameError> {
-        crate::frame::received_code(u16::from(code), 2)
+    fn try_from(code: ActixCode) -> Result<CloseCode, InvalidCloseCode> {
+        CloseCode::try_from(u16::from(code))
     }
 }
 

@@ -1,5 +1,5 @@
 //! Closing a browser `WebSocket` and reading its `CloseEvent` with typed codes
-//! (web-sys 0.3, feature `web-sys`).
+//! (web-sys 0.3, feature `web-sys-0-3`).
 //!
 //! A page may close a connection only with 1000 or a code from 3000 to 4999, and a
 //! reason of at most 123 bytes of UTF-8 (WHATWG WebSockets Standard); on anything else

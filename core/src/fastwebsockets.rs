@@ -6,7 +6,7 @@
 
 use fastwebsockets::{CloseCode as FwsCode, Frame};
 
-use crate::{CloseCode, CloseFrame, ParseFrameError};
+use crate::{CloseCode, CloseFrame, InvalidCloseCode};
 
 /// Keeps the number, as fastwebsockets' named variant whenever it has one.
 impl From<CloseCode> for FwsCode {
@@ -16,16 +16,16 @@ impl From<CloseCode> for FwsCode {
     }
 }
 
-/// Checks a received code, as [`CloseFrame::parse`] checks one: fails for a code that
-/// may not be sent, with the error's `answer()` to close with. Unlike fastwebsockets'
-/// `is_allowed`, which rejects 1014, this follows the IANA registry. To keep any
-/// number, use `CloseCode::new(u16::from(code))`.
+/// Keeps the number, as `TryFrom<u16>` does: fails only for 0, which is no close code.
+/// Whether a code may be sent is [`CloseCode::is_sendable`] (which, unlike
+/// fastwebsockets' `is_allowed`, accepts 1014, as the IANA registry does); a received
+/// payload is checked by [`CloseFrame::parse`].
 impl TryFrom<FwsCode> for CloseCode {
-    type Error = ParseFrameError;
+    type Error = InvalidCloseCode;
 
     #[inline]
-    fn try_from(code: FwsCode) -> Result<CloseCode, ParseFrameError> {
-        crate::frame::received_code(u16::from(code), 2)
+    fn try_from(code: FwsCode) -> Result<CloseCode, InvalidCloseCode> {
+        CloseCode::try_from(u16::from(code))
     }
 }
 

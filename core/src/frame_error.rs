@@ -180,7 +180,7 @@ impl core::error::Error for ParseFrameError {}
 /// Returned by [`CloseFrame::new`](crate::CloseFrame::new),
 /// [`new_truncating`](crate::CloseFrame::new_truncating),
 /// [`write_to`](crate::CloseFrame::write_to), the `close_frame` method of the generated
-/// enums and the closing of a browser `WebSocket` (feature `web-sys`). Nothing was sent;
+/// enums and the closing of a browser `WebSocket` (feature `web-sys-0-3`). Nothing was sent;
 /// fix the call.
 ///
 /// ```

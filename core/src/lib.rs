@@ -27,23 +27,33 @@
 //!
 //! # Features and other WebSocket crates
 //!
-//! Every feature is off by default; without features this crate depends on its macro
-//! crate alone. Each conversion of a frame to send starts from a checked [`CloseFrame`]
-//! and always succeeds; each conversion of a received frame or code checks it as
-//! [`CloseFrame::parse`] does and fails with a [`ParseFrameError`], whose `answer()` is
-//! the code to close with. (A code to send converts infallibly, except to
-//! tokio-websockets, whose type holds only 1000–1015 and 3000–4999.)
+//! Every feature is off by default. Without features this crate depends on its macro
+//! crate alone, which brings in, at build time only, what reads the registry: syn,
+//! quote, proc-macro2 and toml (with its parser, winnow, serde_spanned and
+//! toml_datetime); nothing of them is linked into your program.
+//!
+//! Each integration is named after the crate and its semver line (`tungstenite-0-30`):
+//! support for a later release comes as a new feature, so enabling one never changes
+//! meaning. In every integration:
+//! - a frame to send starts from a checked [`CloseFrame`] and always converts;
+//! - a received frame converts with `TryFrom` into a [`CloseFrame`], checked as
+//!   [`CloseFrame::parse`] checks one, or into a [`ParseFrameError`] whose `answer()`
+//!   is the code to close with;
+//! - a code converts both ways keeping its number, whether or not it may be sent: back
+//!   into a [`CloseCode`] fails only for 0, with [`InvalidCloseCode`] as for
+//!   `TryFrom<u16>` (tokio-websockets' code is never 0, so that one is a `From`; its type
+//!   holds only 1000–1015 and 3000–4999, so ours into it is a `TryFrom`).
 //!
 //! | feature | crate | conversions |
 //! |---|---|---|
 //! | `serde` | serde (`no_std`) | `Serialize`, `Deserialize` for [`CloseCode`] and [`CloseReason`], as their number; 0, and numbers the registry does not name for `CloseReason`, are rejected |
-//! | `tungstenite` | tungstenite 0.30 | `CloseCode` → its `CloseCode`, back checked; `CloseFrame` → its `protocol::CloseFrame`; `&protocol::CloseFrame` → `CloseFrame` |
-//! | `tungstenite-0-29` | tungstenite 0.29 | the same, for 0.29 (axum 0.8, warp) |
-//! | `axum` | axum 0.8 | `CloseFrame` → `ws::CloseFrame` and `ws::Message`; `&ws::CloseFrame` → `CloseFrame` |
-//! | `actix-http` | actix-http 3 | `CloseCode` → `ws::CloseCode` (named variants, never `Other` of a known code), back checked; `CloseFrame` → `ws::CloseReason`; `&ws::CloseReason` → `CloseFrame` |
-//! | `tokio-websockets` | tokio-websockets 0.13 | `CloseCode` → its `CloseCode` (fallible: it holds 1000–1015 and 3000–4999), back infallibly; `CloseFrame` → `Message`, never panicking |
-//! | `fastwebsockets` | fastwebsockets 0.10 | `CloseCode` → its `CloseCode`, back checked; `CloseFrame` → `Frame`; received payloads go through [`CloseFrame::parse`] |
-//! | `web-sys` | web-sys 0.3 | the `browser` module: closing a `WebSocket`, reading a `CloseEvent` |
+//! | `tungstenite-0-30` | tungstenite 0.30 | `CloseCode` ↔ its `CloseCode`, keeping the number; `CloseFrame` → its `protocol::CloseFrame`; `&protocol::CloseFrame` → `CloseFrame`, checked |
+//! | `tungstenite-0-29` | tungstenite 0.29 | the same, for 0.29 (what axum 0.8.9 uses) |
+//! | `axum-0-8` | axum 0.8 | `CloseFrame` → `ws::CloseFrame` and `ws::Message`; `&ws::CloseFrame` → `CloseFrame`, checked |
+//! | `actix-http-3` | actix-http 3 | `CloseCode` ↔ `ws::CloseCode`, keeping the number (named variants, never `Other` of a known code); `CloseFrame` → `ws::CloseReason`; `&ws::CloseReason` → `CloseFrame`, checked |
+//! | `tokio-websockets-0-13` | tokio-websockets 0.13 | `CloseCode` → its `CloseCode` (fallible: it holds 1000–1015 and 3000–4999), back infallibly; `CloseFrame` → `Message`, never panicking |
+//! | `fastwebsockets-0-10` | fastwebsockets 0.10 | `CloseCode` ↔ its `CloseCode`, keeping the number; `CloseFrame` → `Frame`; received payloads go through [`CloseFrame::parse`] |
+//! | `web-sys-0-3` | web-sys 0.3 | the `browser` module: closing a `WebSocket`, reading a `CloseEvent` |
 //!
 //! Stacks whose received frame is a plain `u16` and a string use
 //! [`CloseFrame::from_received`]:
@@ -68,7 +78,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Only integrations whose types own their text need an allocator.
-#[cfg(any(feature = "actix-http", feature = "web-sys"))]
+#[cfg(any(feature = "actix-http-3", feature = "web-sys-0-3"))]
 extern crate alloc;
 
 mod code;
@@ -76,20 +86,20 @@ mod error;
 mod frame;
 mod frame_error;
 
-#[cfg(feature = "actix-http")]
+#[cfg(feature = "actix-http-3")]
 mod actix_http;
-#[cfg(feature = "axum")]
+#[cfg(feature = "axum-0-8")]
 mod axum;
-#[cfg(feature = "web-sys")]
-#[cfg_attr(docsrs, doc(cfg(feature = "web-sys")))]
+#[cfg(feature = "web-sys-0-3")]
+#[cfg_attr(docsrs, doc(cfg(feature = "web-sys-0-3")))]
 pub mod browser;
-#[cfg(feature = "fastwebsockets")]
+#[cfg(feature = "fastwebsockets-0-10")]
 mod fastwebsockets;
 #[cfg(feature = "serde")]
 mod serde;
-#[cfg(feature = "tokio-websockets")]
+#[cfg(feature = "tokio-websockets-0-13")]
 mod tokio_websockets;
-#[cfg(any(feature = "tungstenite", feature = "tungstenite-0-29"))]
+#[cfg(any(feature = "tungstenite-0-30", feature = "tungstenite-0-29"))]
 mod tungstenite;
 
 pub use close_reasons_macros::registry;

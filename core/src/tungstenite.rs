@@ -1,8 +1,8 @@
-//! Conversions to and from the types of tungstenite: 0.30 with feature `tungstenite`,
-//! 0.29 (still used by axum 0.8 and warp) with feature `tungstenite-0-29`. The two
-//! versions have the same close-code and close-frame types, so one macro writes both.
+//! Conversions to and from the types of tungstenite: 0.30 with feature
+//! `tungstenite-0-30`, 0.29 (what axum 0.8.9 uses) with feature `tungstenite-0-29`. The
+//! two lines have the same close-code and close-frame types, so one macro writes both.
 
-use crate::{CloseCode, CloseFrame, ParseFrameError};
+use crate::{CloseCode, CloseFrame, InvalidCloseCode, ParseFrameError};
 
 macro_rules! conversions {
     ($tungstenite:ident, $feature:literal) => {
@@ -15,19 +15,19 @@ macro_rules! conversions {
             }
         }
 
-        /// Checks a code tungstenite received, as [`CloseFrame::parse`] checks one:
-        /// fails for a code that may not be sent (tungstenite holds any number), with
-        /// the error's `answer()` to close with. To keep any number, use
-        /// `CloseCode::new(u16::from(code))`.
+        /// Keeps the number, as `TryFrom<u16>` does: fails only for 0, which is no close
+        /// code. A 1006 or a 1015 that tungstenite reports stays readable; whether a code
+        /// may be sent is [`CloseCode::is_sendable`], and a received frame is checked by
+        /// `CloseFrame::try_from(&frame)`.
         #[cfg_attr(docsrs, doc(cfg(feature = $feature)))]
         impl TryFrom<::$tungstenite::protocol::frame::coding::CloseCode> for CloseCode {
-            type Error = ParseFrameError;
+            type Error = InvalidCloseCode;
 
             #[inline]
             fn try_from(
                 code: ::$tungstenite::protocol::frame::coding::CloseCode,
-            ) -> Result<CloseCode, ParseFrameError> {
-                crate::frame::received_code(u16::from(code), 2)
+            ) -> Result<CloseCode, InvalidCloseCode> {
+                CloseCode::try_from(u16::from(code))
             }
         }
 
@@ -58,7 +58,7 @@ macro_rules! conversions {
     };
 }
 
-#[cfg(feature = "tungstenite")]
-conversions!(tungstenite, "tungstenite");
+#[cfg(feature = "tungstenite-0-30")]
+conversions!(tungstenite, "tungstenite-0-30");
 #[cfg(feature = "tungstenite-0-29")]
 conversions!(tungstenite_0_29, "tungstenite-0-29");

@@ -3,7 +3,10 @@
 //! inside a character, and each stack's received frame with a bad code mapped to the
 //! right answer.
 
-use close_reasons::{CloseCode, CloseFrame, MAX_REASON_LEN, ParseFrameErrorKind};
+use close_reasons::{
+    CloseCode, CloseFrame, InvalidCloseCode, InvalidCloseCodeKind, MAX_REASON_LEN,
+    ParseFrameErrorKind,
+};
 
 /// Around every boundary of the wire rule.
 const EDGE_CODES: [u16; 9] = [1004, 1005, 1006, 1014, 1015, 2999, 3000, 4999, 5000];
@@ -28,21 +31,17 @@ fn reason_cut_inside_a_character() -> String {
     "a".repeat(MAX_REASON_LEN - 1) + "é"
 }
 
-/// A code received from a stack converts when it may be sent; otherwise the error
-/// answers 1002, and carries the number.
-fn received_code_is_checked(
-    number: u16,
-    converted: Result<CloseCode, close_reasons::ParseFrameError>,
-) {
-    match CloseCode::new(number).filter(|code| code.is_sendable()) {
-        Some(code) => assert_eq!(converted, Ok(code), "{number}"),
-        None => {
-            let error = converted.unwrap_err();
-            assert_eq!(error.kind(), ParseFrameErrorKind::InvalidCode, "{number}");
-            assert_eq!(error.raw_code(), Some(number));
-            assert_eq!(error.answer(), CloseCode::PROTOCOL_ERROR);
-        }
+/// A stack's code converts keeping its number, whether or not it may be sent, exactly
+/// as `CloseCode::try_from(number)` does: only 0 fails, with the same error.
+fn code_keeps_its_number(number: u16, converted: Result<CloseCode, InvalidCloseCode>) {
+    match CloseCode::new(number) {
+        Some(code) => assert_eq!(converted.map(CloseCode::get), Ok(code.get()), "{number}"),
+        None => assert_eq!(
+            converted.map_err(|error| error.kind()),
+            Err(InvalidCloseCodeKind::Zero)
+        ),
     }
+    assert_eq!(converted, CloseCode::try_from(number));
 }
 
 /// What every stack's received frame must give: the frame as parsed from its payload.
@@ -74,13 +73,22 @@ macro_rules! tungstenite_tests {
             use $tungstenite::protocol::frame::coding::CloseCode as TheirCode;
 
             #[test]
-            fn codes_go_out_as_they_are_and_come_back_checked() {
+            fn codes_keep_their_number_both_ways() {
                 for code in all_codes() {
                     let theirs = TheirCode::from(code);
                     assert_eq!(u16::from(theirs), code.get());
-                    received_code_is_checked(code.get(), CloseCode::try_from(theirs));
+                    code_keeps_its_number(code.get(), CloseCode::try_from(theirs));
                 }
-                received_code_is_checked(0, CloseCode::try_from(TheirCode::from(0)));
+                code_keeps_its_number(0, CloseCode::try_from(TheirCode::from(0)));
+                // What tungstenite reports locally stays readable.
+                assert_eq!(
+                    CloseCode::try_from(TheirCode::Abnormal),
+                    Ok(CloseCode::ABRUPTLY)
+                );
+                assert_eq!(
+                    CloseCode::try_from(TheirCode::Tls),
+                    Ok(CloseCode::TLS_HANDSHAKE)
+                );
             }
 
             #[test]
@@ -199,7 +207,7 @@ mod actix {
         for code in all_codes() {
             let theirs = ActixCode::from(code);
             assert_eq!(u16::from(theirs), code.get());
-            received_code_is_checked(code.get(), CloseCode::try_from(theirs));
+            code_keeps_its_number(code.get(), CloseCode::try_from(theirs));
             match theirs {
                 ActixCode::Other(number) => assert!(!named_by_actix(number), "Other({number})"),
                 _ => assert!(named_by_actix(code.get()), "{code:?}"),
@@ -211,8 +219,8 @@ mod actix {
             ActixCode::from(CloseCode::TRY_AGAIN_LATER),
             ActixCode::Again
         );
-        received_code_is_checked(0, CloseCode::try_from(ActixCode::Other(0)));
-        received_code_is_checked(1006, CloseCode::try_from(ActixCode::Abnormal));
+        code_keeps_its_number(0, CloseCode::try_from(ActixCode::Other(0)));
+        code_keeps_its_number(1006, CloseCode::try_from(ActixCode::Abnormal));
     }
 
     #[test]
@@ -311,13 +319,13 @@ mod fastwebsockets_interop {
     use super::*;
 
     #[test]
-    fn codes_go_out_as_they_are_and_come_back_checked() {
+    fn codes_keep_their_number_both_ways() {
         for code in all_codes() {
             let theirs = FwsCode::from(code);
             assert_eq!(u16::from(theirs), code.get());
-            received_code_is_checked(code.get(), CloseCode::try_from(theirs));
+            code_keeps_its_number(code.get(), CloseCode::try_from(theirs));
         }
-        received_code_is_checked(0, CloseCode::try_from(FwsCode::from(0)));
+        code_keeps_its_number(0, CloseCode::try_from(FwsCode::from(0)));
         // fastwebsockets calls 1014 `Bad`; the IANA registry assigns it.
         let bad_gateway = CloseCode::new(1014).unwrap();
         assert!(bad_gateway.is_sendable() && !FwsCode::from(bad_gateway).is_allowed());
