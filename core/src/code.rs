@@ -246,28 +246,85 @@ impl TryFrom<u16> for CloseCode {
     }
 }
 
-/// Parses a number (`"4001"`) or a registry name (`"going_away"`).
+/// Parses what [`Display`](fmt::Display) writes (`"1001 Going Away"`,
+/// `"4001 (Private Use)"`, `"5000"`), a bare number (`"4001"`) or a registry name
+/// (`"going_away"`), so that `code.to_string().parse() == Ok(code)` for every code. After a
+/// number, the text must be exactly what `Display` writes for it.
 ///
 /// ```
-/// # use close_reasons::CloseCode;
+/// # use close_reasons::{CloseCode, InvalidCloseCodeKind};
 /// assert_eq!("going_away".parse(), Ok(CloseCode::GOING_AWAY));
+/// assert_eq!("1001 Going Away".parse(), Ok(CloseCode::GOING_AWAY));
 /// assert_eq!("4001".parse::<CloseCode>().map(CloseCode::get), Ok(4001));
+/// assert_eq!("4001 (Private Use)".parse::<CloseCode>().map(CloseCode::get), Ok(4001));
+/// let error = "1001 Normal Closure".parse::<CloseCode>().unwrap_err();
+/// assert_eq!(error.kind(), InvalidCloseCodeKind::WrongTitle);
 /// assert!("0".parse::<CloseCode>().is_err());
 /// ```
 impl FromStr for CloseCode {
     type Err = InvalidCloseCode;
 
     fn from_str(text: &str) -> Result<CloseCode, InvalidCloseCode> {
-        if text.bytes().all(|byte| byte.is_ascii_digit()) && !text.is_empty() {
-            let number = text
-                .parse::<u16>()
-                .map_err(|_| InvalidCloseCode::new(InvalidCloseCodeKind::TooLarge))?;
-            return CloseCode::try_from(number);
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || (digits < text.len() && text.as_bytes()[digits] != b' ') {
+            return text
+                .parse::<CloseReason>()
+                .ok()
+                .map(CloseCode::from)
+                .ok_or(InvalidCloseCode::new(InvalidCloseCodeKind::UnknownName));
         }
-        text.parse::<CloseReason>()
-            .map(CloseCode::from)
-            .map_err(|_| InvalidCloseCode::new(InvalidCloseCodeKind::UnknownName))
+        let number = decimal_number(&text[..digits])
+            .ok_or(InvalidCloseCode::new(InvalidCloseCodeKind::TooLarge))?;
+        let code = CloseCode::try_from(number)?;
+        if digits == text.len() || writes_exactly(code, text) {
+            Ok(code)
+        } else {
+            Err(InvalidCloseCode::new(InvalidCloseCodeKind::WrongTitle))
+        }
     }
+}
+
+/// The number written in decimal ASCII digits only (no sign, no space; leading zeros
+/// allowed), or `None` when there are none or it is above 65535.
+#[must_use]
+pub const fn decimal_number(text: &str) -> Option<u16> {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() {
+        return None;
+    }
+    let mut number: u32 = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let digit = bytes[at].wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        number = number * 10 + digit as u32;
+        if number > u16::MAX as u32 {
+            return None;
+        }
+        at += 1;
+    }
+    Some(number as u16)
+}
+
+/// Whether `Display` writes exactly `text` for `code`, found without a buffer: each
+/// piece written must be the next piece of `text`.
+fn writes_exactly(code: CloseCode, text: &str) -> bool {
+    struct Expect<'a>(&'a str);
+    impl fmt::Write for Expect<'_> {
+        fn write_str(&mut self, piece: &str) -> fmt::Result {
+            match self.0.strip_prefix(piece) {
+                Some(rest) => {
+                    self.0 = rest;
+                    Ok(())
+                }
+                None => Err(fmt::Error),
+            }
+        }
+    }
+    let mut expect = Expect(text);
+    write!(expect, "{code}").is_ok() && expect.0.is_empty()
 }
 
 /// `1001 Going Away` for a named code, `4001 (Private Use)` for another code in a

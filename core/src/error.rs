@@ -43,9 +43,17 @@ impl fmt::Display for UnknownCode {
 
 impl core::error::Error for UnknownCode {}
 
-/// A string that is not the registry name of any reason, from `FromStr` of
+/// A string that names no variant of a close-code enum, from `FromStr` of
 /// [`CloseReason`](crate::CloseReason) and of enums generated with
-/// [`registry`](crate::registry).
+/// [`registry`](crate::registry): neither the registry name of a variant (`going_away`),
+/// nor its number (`1001`), nor what `Display` writes for it (`1001 Going Away`).
+///
+/// ```
+/// # use close_reasons::CloseReason;
+/// assert!("4001".parse::<CloseReason>().is_err()); // a code, but not a named one
+/// let error = "going_awya".parse::<CloseReason>().unwrap_err();
+/// assert_eq!(error.to_string(), "not a close reason of the registry: expected its name, its number, or both as Display writes them");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ParseReasonError {
     _private: (),
@@ -59,15 +67,17 @@ pub const fn parse_reason_error() -> ParseReasonError {
 
 impl fmt::Display for ParseReasonError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("unknown close reason name")
+        formatter.write_str(
+            "not a close reason of the registry: expected its name, its number, or both as Display writes them",
+        )
     }
 }
 
 impl core::error::Error for ParseReasonError {}
 
 /// A value that cannot be a [`CloseCode`](crate::CloseCode): 0, a number above
-/// 65535, or a string that is neither a number nor a reason's name. From
-/// `TryFrom<u16>`, `FromStr` and the conversions from other crates' codes.
+/// 65535, or a string that is neither a number, a reason's name nor what `Display`
+/// writes. From `TryFrom<u16>`, `FromStr` and the conversions from other crates' codes.
 ///
 /// ```
 /// # use close_reasons::{CloseCode, InvalidCloseCodeKind};
@@ -90,6 +100,9 @@ pub enum InvalidCloseCodeKind {
     TooLarge,
     /// A string that is neither a number nor the registry name of a reason.
     UnknownName,
+    /// A number followed by text that is not what `Display` writes after it, such as
+    /// `"1001 Normal Closure"`.
+    WrongTitle,
 }
 
 impl InvalidCloseCode {
@@ -112,6 +125,9 @@ impl fmt::Display for InvalidCloseCode {
             InvalidCloseCodeKind::TooLarge => "close code number above 65535",
             InvalidCloseCodeKind::UnknownName => {
                 "neither a close code number nor a close reason name"
+            }
+            InvalidCloseCodeKind::WrongTitle => {
+                "the text after the close code number is not its title"
             }
         })
     }

@@ -143,6 +143,7 @@ pub enum CloseRange {}
 /// public API: it may change in any release.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::code::decimal_number;
     pub use crate::error::{parse_reason_error, unknown_code};
     pub use crate::frame::close_frame;
 

@@ -58,11 +58,12 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenSt
     let reconnect = reasons
         .iter()
         .map(|reason| option_str(reason.reconnect.as_deref()));
-    let labels = reasons
+    let labels: Vec<String> = reasons
         .iter()
-        .map(|reason| format!("{} {}", reason.value, reason.title));
+        .map(|reason| format!("{} {}", reason.value, reason.title))
+        .collect();
     let derives = derives();
-    let display_body = display_body(&variants, labels, ident);
+    let display_body = display_body(&variants, &labels, ident);
     let lookup = lookup(reasons, ident);
 
     // An enum without variants cannot be `repr(u16)` or cast; that only happens for
@@ -212,15 +213,22 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenSt
             }
         }
 
-        /// Parses a registry name such as `going_away`.
+        /// Parses a registry name (`going_away`), a number the registry names (`1001`), or
+        /// what `Display` writes (`1001 Going Away`), so that `x.to_string().parse() == Ok(x)`.
         impl ::core::str::FromStr for #ident {
             type Err = #krate::ParseReasonError;
 
-            fn from_str(name: &::core::primitive::str) -> ::core::result::Result<Self, #krate::ParseReasonError> {
-                match name {
-                    #( #names_again => ::core::result::Result::Ok(#ident::#variants), )*
-                    _ => ::core::result::Result::Err(#krate::__private::parse_reason_error()),
-                }
+            fn from_str(text: &::core::primitive::str) -> ::core::result::Result<Self, #krate::ParseReasonError> {
+                let named = match text {
+                    #( #names_again | #labels => ::core::option::Option::Some(#ident::#variants), )*
+                    _ => match #krate::__private::decimal_number(text) {
+                        ::core::option::Option::Some(number) => {
+                            <#ident as ::core::convert::TryFrom<::core::primitive::u16>>::try_from(number).ok()
+                        }
+                        ::core::option::Option::None => ::core::option::Option::None,
+                    },
+                };
+                named.ok_or(#krate::__private::parse_reason_error())
             }
         }
 
@@ -286,11 +294,12 @@ pub fn range_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenStr
     let ends: Vec<u16> = ranges.iter().map(|range| range.end).collect();
     let widths: Vec<u16> = ranges.iter().map(|range| range.end - range.start).collect();
     let sendable = ranges.iter().map(|range| range.sendable);
-    let labels = ranges
+    let labels: Vec<String> = ranges
         .iter()
-        .map(|range| format!("{} ({}-{})", range.title, range.start, range.end));
+        .map(|range| format!("{} ({}-{})", range.title, range.start, range.end))
+        .collect();
     let derives = derives();
-    let display_body = display_body(&variants, labels, ident);
+    let display_body = display_body(&variants, &labels, ident);
 
     quote! {
         #(#attrs)*
@@ -450,11 +459,7 @@ fn lookup(reasons: &[ReasonSpec], ident: &Ident) -> TokenStream {
 
 /// `formatter.pad` of each variant's label; for the stand-in without variants, only the
 /// empty match (a diverging argument would be an `unreachable_code` warning).
-fn display_body(
-    variants: &[Ident],
-    labels: impl Iterator<Item = String>,
-    ident: &Ident,
-) -> TokenStream {
+fn display_body(variants: &[Ident], labels: &[String], ident: &Ident) -> TokenStream {
     if variants.is_empty() {
         return quote!(match *self {});
     }

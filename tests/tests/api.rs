@@ -2,7 +2,7 @@
 
 use core::mem::size_of;
 
-use close_reasons::{CloseCode, CloseRange, CloseReason};
+use close_reasons::{CloseCode, CloseRange, CloseReason, InvalidCloseCodeKind};
 
 /// The reasons, names, values, titles and sendability the project is specified to
 /// have (RFC 6455 §7.4.1 and the IANA registry), written out independently of the data.
@@ -96,16 +96,53 @@ fn debug_names_the_variant_when_there_is_one() {
 }
 
 #[test]
-fn parsing_accepts_numbers_and_names_only() {
+fn parsing_accepts_names_numbers_and_what_display_writes() {
     assert_eq!("try_again_later".parse(), Ok(CloseReason::TryAgainLater));
+    assert_eq!("1013".parse(), Ok(CloseReason::TryAgainLater));
+    assert_eq!(
+        "1013 Try Again Later".parse(),
+        Ok(CloseReason::TryAgainLater)
+    );
     assert!("Try Again Later".parse::<CloseReason>().is_err());
-    assert!("1013".parse::<CloseReason>().is_err());
+    assert!("1013 Try again later".parse::<CloseReason>().is_err());
     assert_eq!("1013".parse(), Ok(CloseCode::TRY_AGAIN_LATER));
+    assert_eq!(
+        CloseCode::GOING_AWAY.to_string().parse(),
+        Ok(CloseCode::GOING_AWAY)
+    );
+    assert_eq!("01000".parse(), Ok(CloseCode::NORMAL));
     for bad in [
-        "", "0", "65536", "-1", "+1000", " 1000", "normal ", "Normal",
+        "",
+        "0",
+        "65536",
+        "-1",
+        "+1000",
+        " 1000",
+        "normal ",
+        "Normal",
+        "1000 ",
+        "1000  Normal Closure",
+        "4001 (Private)",
+        "5000 (Private Use)",
+        "1000x",
+        "1 000",
+        "99999 Normal Closure",
     ] {
         assert!(bad.parse::<CloseCode>().is_err(), "{bad:?}");
+        assert!(bad.parse::<CloseReason>().is_err(), "{bad:?}");
     }
+    let kind = |text: &str| text.parse::<CloseCode>().unwrap_err().kind();
+    assert_eq!(kind("99999 Normal Closure"), InvalidCloseCodeKind::TooLarge);
+    assert_eq!(kind("0 Normal Closure"), InvalidCloseCodeKind::Zero);
+    assert_eq!(kind("1000 Going Away"), InvalidCloseCodeKind::WrongTitle);
+    assert_eq!(kind("1000x"), InvalidCloseCodeKind::UnknownName);
+    assert_eq!(
+        "1000 Going Away"
+            .parse::<CloseCode>()
+            .unwrap_err()
+            .to_string(),
+        "the text after the close code number is not its title"
+    );
     assert_eq!(
         "0".parse::<CloseCode>().unwrap_err().to_string(),
         "0 is not a close code"
@@ -123,7 +160,7 @@ fn errors_say_what_was_wrong() {
     );
     assert_eq!(
         "nope".parse::<CloseReason>().unwrap_err().to_string(),
-        "unknown close reason name"
+        "not a close reason of the registry: expected its name, its number, or both as Display writes them"
     );
 }
 

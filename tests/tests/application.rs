@@ -56,6 +56,8 @@ fn every_code_round_trips_through_close_code() {
         assert_eq!(GameCloseCode::try_from(code.get()), Ok(*game));
         assert_eq!(GameCloseCode::from_code(code), Some(*game));
         assert_eq!(game.name().parse::<GameCloseCode>(), Ok(*game));
+        assert_eq!(game.to_string().parse::<GameCloseCode>(), Ok(*game));
+        assert_eq!(code.get().to_string().parse::<GameCloseCode>(), Ok(*game));
         // This fixture's codes are not standard ones (the macro cannot check that an
         // `iana = true` code was registered for this application and not another).
         assert_eq!(code.reason(), None::<CloseReason>);
@@ -63,6 +65,22 @@ fn every_code_round_trips_through_close_code() {
     assert!(GameCloseCode::try_from(CloseCode::NORMAL).is_err());
     assert_eq!(GameCloseCode::try_from(4102u16).unwrap_err().get(), 4102);
     assert!("normal".parse::<GameCloseCode>().is_err());
+    assert!("1000".parse::<GameCloseCode>().is_err());
+    assert!("4100 Normal Closure".parse::<GameCloseCode>().is_err());
+}
+
+#[test]
+fn display_and_from_str_round_trip_on_every_code() {
+    for number in 0..=u16::MAX {
+        let parsed = number.to_string().parse::<GameCloseCode>();
+        match GameCloseCode::try_from(number) {
+            Ok(game) => {
+                assert_eq!(parsed, Ok(game));
+                assert_eq!(game.to_string().parse(), Ok(game));
+            }
+            Err(_) => assert!(parsed.is_err(), "{number}"),
+        }
+    }
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Every one of the 65,536 `u16` values, checked against the RFC and the IANA registry.
 
-use close_reasons::{CloseCode, CloseRange, CloseReason};
+use close_reasons::{CloseCode, CloseRange, CloseReason, InvalidCloseCodeKind};
 
 /// RFC 6455 §7.4 and the IANA registry, written out by hand as an oracle that does not
 /// come from our data: the defined codes that may be sent, and the ranges 3000-4999.
@@ -130,4 +130,42 @@ fn ranges_classify_every_code() {
             assert!(range.codes().contains(&value));
         }
     }
+}
+
+#[test]
+fn display_and_from_str_round_trip_on_every_code() {
+    for value in 1..=u16::MAX {
+        let code = CloseCode::new(value).unwrap();
+        let shown = code.to_string();
+        assert_eq!(shown.parse(), Ok(code), "{shown:?}");
+        assert_eq!(value.to_string().parse(), Ok(code), "bare {value}");
+        match code.reason() {
+            Some(reason) => {
+                assert_eq!(reason.to_string(), shown);
+                assert_eq!(shown.parse(), Ok(reason), "{shown:?}");
+                assert_eq!(value.to_string().parse(), Ok(reason), "bare {value}");
+                assert_eq!(reason.name().parse(), Ok(reason));
+                assert_eq!(reason.name().parse(), Ok(code));
+            }
+            None => {
+                assert!(shown.parse::<CloseReason>().is_err(), "{shown:?}");
+                assert!(value.to_string().parse::<CloseReason>().is_err());
+            }
+        }
+        // Another code's text after the number is not this code.
+        let other = CloseCode::new(value ^ 1).unwrap_or(CloseCode::NORMAL);
+        let forged = format!(
+            "{value}{}",
+            &other.to_string()[other.get().to_string().len()..]
+        );
+        if forged != shown {
+            assert_eq!(
+                forged.parse::<CloseCode>().map_err(|error| error.kind()),
+                Err(InvalidCloseCodeKind::WrongTitle),
+                "{forged:?}"
+            );
+        }
+    }
+    assert!("0".parse::<CloseCode>().is_err());
+    assert!("0".parse::<CloseReason>().is_err());
 }
