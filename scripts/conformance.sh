@@ -6,15 +6,20 @@
 #   3. the cases Autobahn lacks, by a raw-frame client (`cargo test -p echo-server`);
 #   4. a real browser: headless Chromium (Debian's, installed when missing) driven by
 #      playwright-core against the chat example's server.
-# Everything is installed under target/conformance, every time, as on a fresh machine.
+# Everything is installed under <target>/conformance, every time, as on a fresh machine,
+# where <target> is cargo's target directory (CARGO_TARGET_DIR when set); scratch files
+# of the tools go there too, not to /tmp.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-work="$root/target/conformance"
-mkdir -p "$work"
 cd "$root"
+target=$(cargo metadata --format-version 1 --no-deps |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+work="$target/conformance"
+mkdir -p "$work/tmp"
+export TMPDIR="$work/tmp"
 
 cargo build --release -q -p echo-server --bins --examples
-server="$root/target/release/echo-server"
+server="$target/release/echo-server"
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
@@ -78,7 +83,7 @@ import json, sys
 from collections import Counter
 report = json.load(open(sys.argv[1]))
 if len(report) != 1 or not next(iter(report.values())):
-    print("conformance: FAILED Autobahn ran no case (see target/conformance/wstest.log)")
+    print("conformance: FAILED Autobahn ran no case (see wstest.log beside autobahn-report)")
     sys.exit(1)
 (agent, cases), = report.items()
 behaviours, closes, failures = Counter(), Counter(), []
@@ -105,7 +110,7 @@ if ! python3 -m pip install --quiet --disable-pip-version-check --target "$work/
   cat "$work/pip-websockets.log" >&2
   exit 1
 fi
-"$root/target/release/examples/verdicts" > "$work/verdicts-close-reasons.txt"
+"$target/release/examples/verdicts" > "$work/verdicts-close-reasons.txt"
 PYTHONPATH="$work/websockets" python3 - "$work/verdicts-close-reasons.txt" <<'PY'
 import struct, sys
 import websockets
@@ -159,9 +164,9 @@ rm -rf "$work/node"
 npm install --prefix "$work/node" --no-audit --no-fund --silent playwright-core@1.65.1 \
   > "$work/npm-playwright.log" 2>&1 || { cat "$work/npm-playwright.log" >&2; exit 1; }
 cargo build --release -q -p chat-close-codes -p close-reasons-cli
-"$root/target/release/close-reasons" export --format json > "$work/standard-registry.json"
+"$target/release/close-reasons" export --format json > "$work/standard-registry.json"
 port=$(free_port)
-"$root/target/release/chat-close-codes" serve "127.0.0.1:$port" > "$work/chat-server.log" 2>&1 &
+"$target/release/chat-close-codes" serve "127.0.0.1:$port" > "$work/chat-server.log" 2>&1 &
 chat_pid=$!
 trap 'kill "$chat_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 100); do

@@ -52,20 +52,134 @@ pub const fn close_arguments<'a>(
 ///
 /// # Errors
 ///
-/// A [`BuildFrameError`] of kind [`BuildFrameErrorKind::NotBrowserSendable`]: the code
-/// may not be sent by a page (see [`close_arguments`]), or the browser threw anyway.
-pub fn close(socket: &web_sys::WebSocket, frame: &CloseFrame<'_>) -> Result<(), BuildFrameError> {
-    let (code, reason) = close_arguments(frame)?;
+/// A [`CloseError`]: of kind [`CloseErrorKind::NotBrowserSendable`] when the code may
+/// not be sent by a page (see [`close_arguments`]; nothing was passed to the browser), of
+/// kind [`CloseErrorKind::Thrown`] when the browser threw anyway, with its exception.
+pub fn close(socket: &web_sys::WebSocket, frame: &CloseFrame<'_>) -> Result<(), CloseError> {
+    let (code, reason) = close_arguments(frame).map_err(|_| CloseError::refused(frame.code()))?;
     socket
         .close_with_code_and_reason(code, reason)
-        .map_err(|_thrown| {
-            BuildFrameError::new(
-                BuildFrameErrorKind::NotBrowserSendable,
-                frame.code(),
-                reason.len(),
-            )
-        })
+        .map_err(|thrown| CloseError::thrown(frame.code(), exception_text(&thrown)))
 }
+
+/// `InvalidStateError: …` for a thrown `Error` or `DOMException` (whose prototype is
+/// `Error.prototype`), the text of a thrown string, or nothing for other values.
+fn exception_text(thrown: &web_sys::wasm_bindgen::JsValue) -> String {
+    use web_sys::wasm_bindgen::JsCast as _;
+    match thrown.dyn_ref::<web_sys::js_sys::Error>() {
+        Some(error) => {
+            let (name, message) = (String::from(error.name()), String::from(error.message()));
+            if message.is_empty() {
+                name
+            } else {
+                alloc::format!("{name}: {message}")
+            }
+        }
+        None => thrown.as_string().unwrap_or_default(),
+    }
+}
+
+/// Why [`close`] did not close the socket.
+///
+/// ```
+/// use close_reasons::browser::{CloseError, CloseErrorKind};
+/// use close_reasons::CloseCode;
+///
+/// let refused = CloseError::refused(CloseCode::GOING_AWAY);
+/// assert_eq!(refused.kind(), CloseErrorKind::NotBrowserSendable);
+/// assert_eq!(refused.exception(), None);
+/// assert_eq!(
+///     refused.to_string(),
+///     "close code 1001 may not be passed to WebSocket.close() by a page (only 1000 and 3000-4999)"
+/// );
+/// let thrown = CloseError::thrown(CloseCode::NORMAL, "SecurityError: denied".into());
+/// assert_eq!(thrown.kind(), CloseErrorKind::Thrown);
+/// assert_eq!(thrown.exception(), Some("SecurityError: denied"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct CloseError {
+    kind: CloseErrorKind,
+    code: CloseCode,
+    exception: Option<String>,
+}
+
+/// The cause of a [`CloseError`], from [`CloseError::kind`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CloseErrorKind {
+    /// The code is not one a page may send; the browser was not called. The caller's
+    /// mistake.
+    NotBrowserSendable,
+    /// The browser threw although the code and reason are ones a page may send; the
+    /// exception is in [`CloseError::exception`].
+    Thrown,
+}
+
+impl CloseError {
+    /// The error for a code a page may not send.
+    #[must_use]
+    pub const fn refused(code: CloseCode) -> CloseError {
+        CloseError {
+            kind: CloseErrorKind::NotBrowserSendable,
+            code,
+            exception: None,
+        }
+    }
+
+    /// The error for an exception the browser threw, as text (`name: message`).
+    #[must_use]
+    pub const fn thrown(code: CloseCode, exception: String) -> CloseError {
+        CloseError {
+            kind: CloseErrorKind::Thrown,
+            code,
+            exception: Some(exception),
+        }
+    }
+
+    /// Why the socket was not closed.
+    #[inline]
+    #[must_use]
+    pub const fn kind(&self) -> CloseErrorKind {
+        self.kind
+    }
+
+    /// The code of the frame that was to be sent.
+    #[inline]
+    #[must_use]
+    pub const fn code(&self) -> CloseCode {
+        self.code
+    }
+
+    /// What the browser threw, as `name: message` (empty when it threw something that
+    /// is neither an `Error` nor a string); `None` unless the kind is
+    /// [`Thrown`](CloseErrorKind::Thrown).
+    #[inline]
+    #[must_use]
+    pub fn exception(&self) -> Option<&str> {
+        self.exception.as_deref()
+    }
+}
+
+impl core::fmt::Display for CloseError {
+    fn fmt(&self, formatter: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let code = self.code.get();
+        match (&self.kind, &self.exception) {
+            (CloseErrorKind::Thrown, Some(exception)) if !exception.is_empty() => write!(
+                formatter,
+                "the browser threw on closing with code {code}: {exception}"
+            ),
+            (CloseErrorKind::Thrown, _) => {
+                write!(formatter, "the browser threw on closing with code {code}")
+            }
+            (CloseErrorKind::NotBrowserSendable, _) => write!(
+                formatter,
+                "close code {code} may not be passed to WebSocket.close() by a page (only 1000 and 3000-4999)"
+            ),
+        }
+    }
+}
+
+impl core::error::Error for CloseError {}
 
 /// What the page learns from a closed connection's status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

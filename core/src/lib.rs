@@ -46,7 +46,7 @@
 //!
 //! | feature | crate | conversions |
 //! |---|---|---|
-//! | `serde` | serde (`no_std`) | `Serialize`, `Deserialize` for [`CloseCode`] and [`CloseReason`], as their number; 0, and numbers the registry does not name for `CloseReason`, are rejected |
+//! | `serde` | serde (`no_std`) | `Serialize`, `Deserialize` for [`CloseCode`], [`CloseReason`] and every enum of [`registry`], as their number; 0, and numbers an enum does not name, are rejected (the error lists the numbers it accepts) |
 //! | `tungstenite-0-30` | tungstenite 0.30 | `CloseCode` ↔ its `CloseCode`, keeping the number; `CloseFrame` → its `protocol::CloseFrame`; `&protocol::CloseFrame` → `CloseFrame`, checked |
 //! | `tungstenite-0-29` | tungstenite 0.29 | the same, for 0.29 (what axum 0.8.9 uses) |
 //! | `axum-0-8` | axum 0.8 | `CloseFrame` → `ws::CloseFrame` and `ws::Message`; `&ws::CloseFrame` → `CloseFrame`, checked |
@@ -125,7 +125,9 @@ pub use frame_error::{BuildFrameError, BuildFrameErrorKind, ParseFrameError, Par
 /// `ALL`, `code`, `from_code`, `name`, `title`, `description`, `reference`, `link`,
 /// `is_sendable`, `is_browser_sendable`, `is_normal_closure`, `reconnect`,
 /// `close_frame`, `Display`, `FromStr`, `TryFrom<u16>`, `TryFrom<CloseCode>`,
-/// `From<CloseReason> for u16` and `From<CloseReason> for CloseCode`.
+/// `From<CloseReason> for u16`, `From<CloseReason> for CloseCode`, `PartialEq` with
+/// [`CloseCode`] both ways (`code == CloseReason::Normal`), and with the `serde` feature
+/// `Serialize` and `Deserialize` as the number.
 #[close_reasons_macros::__standard_reasons("close-reasons.toml", crate = "crate")]
 #[non_exhaustive]
 pub enum CloseReason {}
@@ -139,13 +141,68 @@ pub enum CloseReason {}
 #[non_exhaustive]
 pub enum CloseRange {}
 
+/// `Serialize` and `Deserialize` for a close-code enum, as its number, when this crate's
+/// `serde` feature is on; nothing when it is off. Called by the generated code with the
+/// enum and the text that says which numbers it accepts. `$crate` names this crate
+/// however the caller renamed it; the locals start with `__`, since a constant of the
+/// caller's module would take the place of a binding of the same name.
+#[doc(hidden)]
+#[macro_export]
+#[cfg(feature = "serde")]
+macro_rules! __serde_for_reasons {
+    ($reasons:ident, $expected:literal) => {
+        impl $crate::__private::serde_core::Serialize for $reasons {
+            #[inline]
+            fn serialize<S: $crate::__private::serde_core::Serializer>(
+                &self,
+                __serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                $crate::__private::serialize_number(
+                    ::core::convert::From::<$reasons>::from(*self),
+                    __serializer,
+                )
+            }
+        }
+
+        impl<'de> $crate::__private::serde_core::Deserialize<'de> for $reasons {
+            fn deserialize<D: $crate::__private::serde_core::Deserializer<'de>>(
+                __deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                $crate::__private::deserialize_named(
+                    __deserializer,
+                    |__number| {
+                        <$reasons as ::core::convert::TryFrom<::core::primitive::u16>>::try_from(
+                            __number,
+                        )
+                        .ok()
+                    },
+                    $expected,
+                )
+            }
+        }
+    };
+}
+
+/// Without the `serde` feature, a close-code enum gets no serde impls.
+#[doc(hidden)]
+#[macro_export]
+#[cfg(not(feature = "serde"))]
+macro_rules! __serde_for_reasons {
+    ($reasons:ident, $expected:literal) => {};
+}
+
 /// Support for the code that [`registry`] generates in other crates. Not part of the
 /// public API: it may change in any release.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::__serde_for_reasons as serde_for_reasons;
     pub use crate::code::decimal_number;
     pub use crate::error::{parse_reason_error, unknown_code};
     pub use crate::frame::close_frame;
+    #[cfg(feature = "serde")]
+    pub use crate::serde::{deserialize_named, serialize_number};
+    #[cfg(feature = "serde")]
+    pub use serde_core;
 
     use crate::CloseCode;
 

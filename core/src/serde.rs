@@ -1,9 +1,14 @@
-//! `CloseCode` and `CloseReason` as their number.
+//! `CloseCode`, `CloseReason` and every enum generated with `registry` as their number.
+//!
+//! The enums get their impls from [`serde_for_reasons!`](crate::__serde_for_reasons),
+//! which the generator calls for every enum it writes: with this feature on, the
+//! impls; with it off, nothing. So an application's enum follows close-reasons' own
+//! `serde` feature, whichever crate turned it on.
 
 use serde_core::de::{Error, Unexpected};
 use serde_core::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::{CloseCode, CloseReason};
+use crate::CloseCode;
 
 impl Serialize for CloseCode {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -21,21 +26,28 @@ impl<'de> Deserialize<'de> for CloseCode {
     }
 }
 
-impl Serialize for CloseReason {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_u16(u16::from(*self))
-    }
+/// The number of a variant of a close-code enum, for its generated `Serialize`.
+///
+/// # Errors
+///
+/// The serializer's.
+#[inline]
+pub fn serialize_number<S: Serializer>(number: u16, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_u16(number)
 }
 
-/// Accepts the codes the registry names.
-impl<'de> Deserialize<'de> for CloseReason {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let code = u16::deserialize(deserializer)?;
-        CloseReason::try_from(code).map_err(|_| {
-            D::Error::invalid_value(
-                Unexpected::Unsigned(u64::from(code)),
-                &"a close code named in the close-reasons registry",
-            )
-        })
-    }
+/// A number that `find` names, for a generated `Deserialize`; any other is an error
+/// that shows `expected` (the numbers the enum accepts).
+///
+/// # Errors
+///
+/// The deserializer's, or an invalid value for a number `find` does not name.
+pub fn deserialize_named<'de, D: Deserializer<'de>, T>(
+    deserializer: D,
+    find: fn(u16) -> Option<T>,
+    expected: &'static str,
+) -> Result<T, D::Error> {
+    let number = u16::deserialize(deserializer)?;
+    find(number)
+        .ok_or_else(|| D::Error::invalid_value(Unexpected::Unsigned(u64::from(number)), &expected))
 }

@@ -221,6 +221,10 @@ const DERIVED: &[&str] = &[
     "Debug",
 ];
 
+/// The serde traits, which close-reasons implements (as the number) behind its `serde`
+/// feature: a derive would write the variant's name instead, and clash with those impls.
+const SERDE: &[&str] = &["Serialize", "Deserialize"];
+
 /// Rejects, with a clear message, an attribute that would clash with what the
 /// expansion adds: a `repr`, or a derive of a trait it derives itself, also inside
 /// `cfg_attr` (whose condition cannot be known here, and holds in some build).
@@ -256,6 +260,14 @@ fn check_attribute(body: TokenStream) -> syn::Result<()> {
                 let Some(last) = last.last() else {
                     continue;
                 };
+                if SERDE.iter().any(|name| last == name) {
+                    return Err(syn::Error::new_spanned(
+                        path,
+                        format!(
+                            "#[registry] implements `{last}` itself, as the code's number; remove it from this #[derive] and enable the `serde` feature of close-reasons instead"
+                        ),
+                    ));
+                }
                 if DERIVED.iter().any(|name| last == name) {
                     return Err(syn::Error::new_spanned(
                         path,

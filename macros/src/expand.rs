@@ -38,6 +38,8 @@ fn derives() -> TokenStream {
 /// The reason enum: one variant per `[[reason]]`, with its API.
 pub fn reason_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenStream {
     let Shell { attrs, vis, ident } = shell;
+    let [l_number, l_code, l_reason, l_text, l_named, l_formatter] =
+        ["number", "code", "reason", "text", "named", "formatter"].map(local);
     let reasons = &model.reasons;
     let variants: Vec<Ident> = reasons
         .iter()
@@ -65,14 +67,15 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenSt
     let derives = derives();
     let display_body = display_body(&variants, &labels, ident);
     let lookup = lookup(reasons, ident);
+    let expected = expected_numbers(reasons, ident);
 
     // An enum without variants cannot be `repr(u16)` or cast; that only happens for
     // the stand-in emitted when the registry has errors.
-    let (repr, number, code_body, frame_body, browser_body) = if reasons.is_empty() {
+    let (repr, into_number, code_body, frame_body, browser_body) = if reasons.is_empty() {
         let none = quote!(match self {});
         (
             quote!(),
-            quote!(match reason {}),
+            quote!(match #l_reason {}),
             none.clone(),
             none.clone(),
             none,
@@ -80,9 +83,9 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenSt
     } else {
         (
             quote!(#[repr(u16)]),
-            quote!(reason as ::core::primitive::u16),
+            quote!(#l_reason as ::core::primitive::u16),
             quote!(#krate::__private::named_code(self as ::core::primitive::u16)),
-            quote!(#krate::__private::close_frame(self.code(), self.is_sendable(), reason)),
+            quote!(#krate::__private::close_frame(self.code(), self.is_sendable(), #l_reason)),
             quote!(self.is_sendable() && self.code().is_browser_sendable()),
         )
     };
@@ -99,8 +102,7 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenSt
         Some(quote!(#[doc = #table]))
     };
 
-    quote! {
-        #(#attrs)*
+    let generated = quote! {
         #table
         #derives
         #repr
@@ -122,8 +124,8 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenSt
             /// The variant for `code`, or `None` if the registry does not name it.
             #[inline]
             #[must_use]
-            pub const fn from_code(code: #krate::CloseCode) -> ::core::option::Option<#ident> {
-                let number = code.get();
+            pub const fn from_code(#l_code: #krate::CloseCode) -> ::core::option::Option<#ident> {
+                let #l_number = #l_code.get();
                 #lookup
             }
 
@@ -199,7 +201,7 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenSt
             /// than 123 bytes.
             pub const fn close_frame<'a>(
                 self,
-                reason: &'a ::core::primitive::str,
+                #l_reason: &'a ::core::primitive::str,
             ) -> ::core::result::Result<#krate::CloseFrame<'a>, #krate::BuildFrameError> {
                 #frame_body
             }
@@ -208,7 +210,7 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenSt
         /// Writes the code and its title, e.g. `1001 Going Away`, honouring width,
         /// fill, alignment and precision as for a string.
         impl ::core::fmt::Display for #ident {
-            fn fmt(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn fmt(&self, #l_formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #display_body
             }
         }
@@ -218,17 +220,17 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenSt
         impl ::core::str::FromStr for #ident {
             type Err = #krate::ParseReasonError;
 
-            fn from_str(text: &::core::primitive::str) -> ::core::result::Result<Self, #krate::ParseReasonError> {
-                let named = match text {
+            fn from_str(#l_text: &::core::primitive::str) -> ::core::result::Result<Self, #krate::ParseReasonError> {
+                let #l_named = match #l_text {
                     #( #names_again | #labels => ::core::option::Option::Some(#ident::#variants), )*
-                    _ => match #krate::__private::decimal_number(text) {
-                        ::core::option::Option::Some(number) => {
-                            <#ident as ::core::convert::TryFrom<::core::primitive::u16>>::try_from(number).ok()
+                    _ => match #krate::__private::decimal_number(#l_text) {
+                        ::core::option::Option::Some(#l_number) => {
+                            <#ident as ::core::convert::TryFrom<::core::primitive::u16>>::try_from(#l_number).ok()
                         }
                         ::core::option::Option::None => ::core::option::Option::None,
                     },
                 };
-                named.ok_or(#krate::__private::parse_reason_error())
+                #l_named.ok_or(#krate::__private::parse_reason_error())
             }
         }
 
@@ -236,18 +238,18 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenSt
             type Error = #krate::UnknownCode;
 
             #[inline]
-            fn try_from(number: ::core::primitive::u16) -> ::core::result::Result<Self, #krate::UnknownCode> {
+            fn try_from(#l_number: ::core::primitive::u16) -> ::core::result::Result<Self, #krate::UnknownCode> {
                 // A function of its own, not a block: inlined as one, the tables' choice
                 // stays a conditional move; as a block, the compiler threads the match
                 // below into it and a caller's `match` on the result gets a branch.
                 #[inline]
-                const fn find(number: ::core::primitive::u16) -> ::core::option::Option<#ident> {
+                const fn find(#l_number: ::core::primitive::u16) -> ::core::option::Option<#ident> {
                     #lookup
                 }
-                match find(number) {
-                    ::core::option::Option::Some(reason) => ::core::result::Result::Ok(reason),
+                match find(#l_number) {
+                    ::core::option::Option::Some(#l_reason) => ::core::result::Result::Ok(#l_reason),
                     ::core::option::Option::None => {
-                        ::core::result::Result::Err(#krate::__private::unknown_code(number))
+                        ::core::result::Result::Err(#krate::__private::unknown_code(#l_number))
                     }
                 }
             }
@@ -257,30 +259,81 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenSt
             type Error = #krate::UnknownCode;
 
             #[inline]
-            fn try_from(code: #krate::CloseCode) -> ::core::result::Result<Self, #krate::UnknownCode> {
-                <#ident as ::core::convert::TryFrom<::core::primitive::u16>>::try_from(code.get())
+            fn try_from(#l_code: #krate::CloseCode) -> ::core::result::Result<Self, #krate::UnknownCode> {
+                <#ident as ::core::convert::TryFrom<::core::primitive::u16>>::try_from(#l_code.get())
             }
         }
 
         impl ::core::convert::From<#ident> for ::core::primitive::u16 {
             #[inline]
-            fn from(reason: #ident) -> ::core::primitive::u16 {
-                #number
+            fn from(#l_reason: #ident) -> ::core::primitive::u16 {
+                #into_number
             }
         }
 
         impl ::core::convert::From<#ident> for #krate::CloseCode {
             #[inline]
-            fn from(reason: #ident) -> #krate::CloseCode {
-                reason.code()
+            fn from(#l_reason: #ident) -> #krate::CloseCode {
+                #l_reason.code()
             }
         }
+
+        /// Numeric: a variant equals the `CloseCode` of its number.
+        impl ::core::cmp::PartialEq<#krate::CloseCode> for #ident {
+            #[inline]
+            fn eq(&self, #l_code: &#krate::CloseCode) -> ::core::primitive::bool {
+                self.code() == *#l_code
+            }
+        }
+
+        /// Numeric: a `CloseCode` equals the variant of its number.
+        impl ::core::cmp::PartialEq<#ident> for #krate::CloseCode {
+            #[inline]
+            fn eq(&self, #l_reason: &#ident) -> ::core::primitive::bool {
+                *self == #l_reason.code()
+            }
+        }
+
+        #krate::__private::serde_for_reasons!(#ident, #expected);
+    };
+    // The user's attributes are theirs, outside `hygienic`.
+    quote!(#(#attrs)* #generated)
+}
+
+/// What a `Deserialize` error says the enum accepts: `a close code named by
+/// GameCloseCode (3042, 4100-4101 or 4150)`, its numbers as runs.
+fn expected_numbers(reasons: &[ReasonSpec], ident: &Ident) -> String {
+    let mut values: Vec<u16> = reasons.iter().map(|reason| reason.value).collect();
+    values.sort_unstable();
+    let mut runs: Vec<(u16, u16)> = Vec::new();
+    for value in values {
+        match runs.last_mut() {
+            Some((_, end)) if end.checked_add(1) == Some(value) => *end = value,
+            _ => runs.push((value, value)),
+        }
+    }
+    let mut runs: Vec<String> = runs
+        .iter()
+        .map(|&(start, end)| match end - start {
+            0 => start.to_string(),
+            1 => format!("{start}, {end}"),
+            _ => format!("{start}-{end}"),
+        })
+        .collect();
+    match runs.pop() {
+        None => format!("a close code named by {ident} (it names none)"),
+        Some(last) if runs.is_empty() => format!("a close code named by {ident} ({last})"),
+        Some(last) => format!(
+            "a close code named by {ident} ({} or {last})",
+            runs.join(", ")
+        ),
     }
 }
 
 /// The range enum: one variant per `[[range]]`, with its API.
 pub fn range_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenStream {
     let Shell { attrs, vis, ident } = shell;
+    let [l_number, l_code, l_formatter] = ["number", "code", "formatter"].map(local);
     let ranges = &model.ranges;
     let variants: Vec<Ident> = ranges
         .iter()
@@ -301,8 +354,7 @@ pub fn range_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenStr
     let derives = derives();
     let display_body = display_body(&variants, &labels, ident);
 
-    quote! {
-        #(#attrs)*
+    let generated = quote! {
         #derives
         #vis enum #ident {
             #( #[doc = #docs] #variants, )*
@@ -316,8 +368,8 @@ pub fn range_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenStr
             /// although it is not a close code).
             #[inline]
             #[must_use]
-            pub const fn of(number: ::core::primitive::u16) -> ::core::option::Option<#ident> {
-                match number {
+            pub const fn of(#l_number: ::core::primitive::u16) -> ::core::option::Option<#ident> {
+                match #l_number {
                     #( #starts..=#ends => ::core::option::Option::Some(#ident::#variants), )*
                     _ => ::core::option::Option::None,
                 }
@@ -350,9 +402,9 @@ pub fn range_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenStr
             /// Whether `code` lies in the range.
             #[inline]
             #[must_use]
-            pub const fn contains(self, code: #krate::CloseCode) -> ::core::primitive::bool {
+            pub const fn contains(self, #l_code: #krate::CloseCode) -> ::core::primitive::bool {
                 // One subtraction and one comparison per range, without a branch.
-                match self { #( #ident::#variants => code.get().wrapping_sub(#starts) <= #widths, )* }
+                match self { #( #ident::#variants => #l_code.get().wrapping_sub(#starts) <= #widths, )* }
             }
 
             /// Whether the codes of the range that the registry does not name may be
@@ -367,11 +419,12 @@ pub fn range_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenStr
         /// Writes the title and the bounds, e.g. `Private Use (4000-4999)`, honouring
         /// width, fill, alignment and precision as for a string.
         impl ::core::fmt::Display for #ident {
-            fn fmt(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn fmt(&self, #l_formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #display_body
             }
         }
-    }
+    };
+    quote!(#(#attrs)* #generated)
 }
 
 /// Codes at most this far apart share a lookup window (the entries between them are
@@ -398,6 +451,7 @@ const MAX_KEYS: usize = 512;
 /// `match` on the result folds into it. Registries whose codes do not cluster get a
 /// `match` on the number.
 fn lookup(reasons: &[ReasonSpec], ident: &Ident) -> TokenStream {
+    let [l_number, l_key] = ["number", "key"].map(local);
     // Ascending, which the stand-in for a broken registry does not promise.
     let mut sorted: Vec<&ReasonSpec> = reasons.iter().collect();
     sorted.sort_by_key(|reason| reason.value);
@@ -418,7 +472,7 @@ fn lookup(reasons: &[ReasonSpec], ident: &Ident) -> TokenStream {
         let values = reasons.iter().map(|reason| reason.value);
         let variants = reasons.iter().map(|reason| ident_of(&reason.variant));
         return quote! {
-            match number {
+            match #l_number {
                 #( #values => ::core::option::Option::Some(#ident::#variants), )*
                 _ => ::core::option::Option::None,
             }
@@ -437,8 +491,8 @@ fn lookup(reasons: &[ReasonSpec], ident: &Ident) -> TokenStream {
                 quote!(::core::option::Option::Some(#ident::#variant));
         }
         terms.push(quote! {
-            (if number.wrapping_sub(#start) < #len {
-                number.wrapping_sub(#start) + #base
+            (if #l_number.wrapping_sub(#start) < #len {
+                #l_number.wrapping_sub(#start) + #base
             } else {
                 0
             })
@@ -449,8 +503,8 @@ fn lookup(reasons: &[ReasonSpec], ident: &Ident) -> TokenStream {
     let mask = u16::try_from(size - 1).unwrap_or(u16::MAX);
     let keys = (0..size).map(|key| u16::try_from(key).unwrap_or(u16::MAX));
     quote!({
-        let key = (#(#terms)+*) & #mask;
-        match key {
+        let #l_key = (#(#terms)+*) & #mask;
+        match #l_key {
             #( #keys => #arms, )*
             _ => ::core::option::Option::None,
         }
@@ -463,7 +517,8 @@ fn display_body(variants: &[Ident], labels: &[String], ident: &Ident) -> TokenSt
     if variants.is_empty() {
         return quote!(match *self {});
     }
-    quote!(formatter.pad(match *self { #( #ident::#variants => #labels, )* }))
+    let l_formatter = local("formatter");
+    quote!(#l_formatter.pad(match *self { #( #ident::#variants => #labels, )* }))
 }
 
 /// `impl CloseCode` with a constant per reason and a predicate per range.
@@ -555,14 +610,25 @@ pub fn set_check(model: &Model, set: CodeSet, code: &Ident) -> TokenStream {
                     (0..4).map(|group| &hex[group * 4..group * 4 + 4]).collect();
                 syn::LitInt::new(&format!("0x{}_u64", groups.join("_")), Span::call_site())
             });
+            let offset = local("offset");
             quote!({
                 const MEMBERSHIP_WINDOW: [u64; 64] = [#(#words),*];
-                let offset = (#code as u32).wrapping_sub(#start);
-                let offset = if offset > #last { #last } else { offset };
-                MEMBERSHIP_WINDOW[(offset >> 6) as usize] >> (offset & 63) & 1 == 1
+                let #offset = (#code as u32).wrapping_sub(#start);
+                let #offset = if #offset > #last { #last } else { #offset };
+                MEMBERSHIP_WINDOW[(#offset >> 6) as usize] >> (#offset & 63) & 1 == 1
             })
         }
     }
+}
+
+/// A parameter or local variable of the generated code, as `__name`, spanned at the
+/// macro's own site. A constant of the user's module resolves wherever the expansion
+/// lands, even in a pattern under `Span::mixed_site()` (a `const number: u16` would turn
+/// the parameter `number` into a refutable pattern, E0005), so the names are ones no
+/// user item takes, as serde's generated locals are; the mixed-site span keeps tokens
+/// the user passes in from meeting them.
+fn local(name: &str) -> Ident {
+    Ident::new(&format!("__{name}"), Span::mixed_site())
 }
 
 fn ident_of(name: &str) -> Ident {

@@ -40,10 +40,12 @@ use crate::expand::{CodeSet, Shell};
 /// registered for the application (marked `iana = true`). The enum gets `ALL`, `code`,
 /// `from_code`, `name`, `title`, `description`, `reference`, `link`, `is_sendable`,
 /// `is_browser_sendable`, `is_normal_closure`, `reconnect`, `close_frame`, `Display`, `FromStr`,
-/// `TryFrom<u16>`, `TryFrom<CloseCode>`, `From<Self> for u16` and
-/// `From<Self> for CloseCode`, derives `Clone, Copy, PartialEq, Eq, PartialOrd, Ord,
-/// Hash, Debug` and sets `#[repr(u16)]` (deriving those again or adding a `repr` is
-/// reported as an error). The other attributes, the doc comment and the visibility
+/// `TryFrom<u16>`, `TryFrom<CloseCode>`, `From<Self> for u16`,
+/// `From<Self> for CloseCode` and `PartialEq` with `CloseCode` both ways; with the
+/// `serde` feature of close-reasons, `Serialize` and `Deserialize` as the number. It
+/// derives `Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug` and sets
+/// `#[repr(u16)]`: deriving those again, deriving `Serialize` or `Deserialize`, or adding
+/// a `repr` is reported as an error. The other attributes, the doc comment and the visibility
 /// written on the enum are kept.
 ///
 /// Argument `crate = "path"` names the `close_reasons` crate when it is renamed.

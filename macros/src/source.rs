@@ -62,7 +62,9 @@ pub fn load(written: &str, manifest_dir: Option<&Path>) -> Result<Source, LoadEr
     let absolute = manifest_dir.join(written);
     let bytes = std::fs::read(&absolute).map_err(|error| {
         LoadError::new(
-            format!("cannot read registry `{written}` ({}): {error}", absolute.display()),
+            // Without the absolute path, which differs on every machine and checkout: the
+            // hint says where the path starts.
+            format!("cannot read registry `{written}`: {error}"),
             "the path is relative to the directory of the Cargo.toml of the crate that uses the macro",
         )
     })?;
@@ -78,15 +80,10 @@ pub fn load(written: &str, manifest_dir: Option<&Path>) -> Result<Source, LoadEr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tests::ScratchDir;
 
-    fn scratch(name: &str, contents: &[u8]) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!(
-            "close-reasons-source-{}-{name}",
-            std::process::id()
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("r.toml"), contents).unwrap();
-        dir
+    fn scratch(name: &str, contents: &[u8]) -> ScratchDir {
+        ScratchDir::with_registry(&format!("source-{name}"), contents)
     }
 
     #[test]
@@ -119,7 +116,12 @@ mod tests {
         assert!(
             missing
                 .message
-                .starts_with("cannot read registry `nope.toml`")
+                .starts_with("cannot read registry `nope.toml`: "),
+            "{missing:?}"
+        );
+        assert!(
+            !missing.message.contains(&*dir.to_string_lossy()),
+            "{missing:?}"
         );
         let invalid = load("r.toml", Some(&dir)).unwrap_err();
         assert_eq!(

@@ -19,14 +19,38 @@ fn expand_with(args: TokenStream, item: TokenStream, dir: &Path) -> String {
     expand_registry(args, item, Some(dir), Rules::Application).to_string()
 }
 
-fn scratch_registry(name: &str, contents: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "close-reasons-expand-{}-{name}",
-        std::process::id()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("r.toml"), contents).unwrap();
-    dir
+/// A directory holding one registry, `r.toml`, removed when dropped so that no test
+/// leaves files in the system's temporary directory.
+pub(crate) struct ScratchDir(PathBuf);
+
+impl ScratchDir {
+    pub(crate) fn with_registry(name: &str, contents: &[u8]) -> ScratchDir {
+        let dir = std::env::temp_dir().join(format!(
+            "close-reasons-macros-{}-{name}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("r.toml"), contents).unwrap();
+        ScratchDir(dir)
+    }
+}
+
+impl std::ops::Deref for ScratchDir {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn scratch_registry(name: &str, contents: &str) -> ScratchDir {
+    ScratchDir::with_registry(name, contents.as_bytes())
 }
 
 #[test]
@@ -90,9 +114,9 @@ fn expands_the_standard_registry() {
     );
     assert!(
         check.ends_with(
-            "let offset = (code as u32) . wrapping_sub (1000u32) ; \
-             let offset = if offset > 4095u32 { 4095u32 } else { offset } ; \
-             MEMBERSHIP_WINDOW [(offset >> 6) as usize] >> (offset & 63) & 1 == 1 }"
+            "let __offset = (code as u32) . wrapping_sub (1000u32) ; \
+             let __offset = if __offset > 4095u32 { 4095u32 } else { __offset } ; \
+             MEMBERSHIP_WINDOW [(__offset >> 6) as usize] >> (__offset & 63) & 1 == 1 }"
         ),
         "{check}"
     );
@@ -124,12 +148,12 @@ fn lookups_use_tables_for_clustered_codes_and_a_match_otherwise() {
     // `match` over all 32 values of the 5-bit mask.
     assert!(
         standard.contains(
-            "let key = ((if number . wrapping_sub (1000u16) < 16u16 { number . wrapping_sub (1000u16) + 1u16 } else { 0 })"
+            "let __key = ((if __number . wrapping_sub (1000u16) < 16u16 { __number . wrapping_sub (1000u16) + 1u16 } else { 0 })"
         ),
         "{standard}"
     );
     assert!(standard.contains(
-        "+ (if number . wrapping_sub (3000u16) < 9u16 { number . wrapping_sub (3000u16) + 17u16 } else { 0 })) & 31u16"
+        "+ (if __number . wrapping_sub (3000u16) < 9u16 { __number . wrapping_sub (3000u16) + 17u16 } else { 0 })) & 31u16"
     ));
     assert!(
         standard.contains("1u16 => :: core :: option :: Option :: Some (CloseReason :: Normal)")
@@ -161,7 +185,7 @@ fn lookups_use_tables_for_clustered_codes_and_a_match_otherwise() {
         &dir,
     );
     assert!(
-        !output.contains("let key"),
+        !output.contains("let __key"),
         "five far-apart codes use a match"
     );
     assert!(
@@ -530,4 +554,46 @@ mod never_panics {
     fn the_project_registry_itself_is_valid() {
         assert!(check(PROJECT_REGISTRY, close_reasons_registry::Rules::Standard).is_ok());
     }
+}
+
+#[test]
+fn serde_derives_are_refused_with_the_feature_hint() {
+    let dir = scratch_registry(
+        "serde",
+        "[[reason]]\nname = \"kicked\"\nvalue = 4001\ntitle = \"Kicked\"\n\
+        doc = \"d\"\nreference = \"ours\"\n",
+    );
+    for shell in [
+        quote!(
+            #[derive(serde::Serialize)]
+            pub enum Chat {}
+        ),
+        quote!(
+            #[derive(Default, Deserialize)]
+            pub enum Chat {}
+        ),
+        quote!(
+            #[cfg_attr(feature = "wire", derive(::serde::Serialize))]
+            pub enum Chat {}
+        ),
+    ] {
+        let output = expand_with(quote!("r.toml"), shell, &dir);
+        assert!(output.contains("compile_error"), "{output}");
+        assert!(
+            output.contains("itself, as the code's number; remove it from this #[derive] and enable the `serde` feature of close-reasons instead"),
+            "{output}"
+        );
+    }
+    // Without a serde derive, the expansion hands serde to close-reasons' own switch.
+    let output = expand_with(
+        quote!("r.toml"),
+        quote!(
+            pub enum Chat {}
+        ),
+        &dir,
+    );
+    assert!(
+        output.contains(":: close_reasons :: __private :: serde_for_reasons ! (Chat , \"a close code named by Chat (4001)\")"),
+        "{output}"
+    );
 }

@@ -293,3 +293,19 @@ fn reasons_build_frames_only_when_sendable() {
         close_reasons::BuildFrameErrorKind::UnsendableCode
     );
 }
+
+#[test]
+fn codes_compare_with_reasons_both_ways() {
+    let code = CloseCode::new(1000).unwrap();
+    assert!(code == CloseReason::Normal);
+    assert!(CloseReason::Normal == code);
+    assert!(code != CloseReason::GoingAway);
+    assert!(CloseReason::GoingAway != code);
+    for number in 1..=u16::MAX {
+        let code = CloseCode::new(number).unwrap();
+        for reason in CloseReason::ALL {
+            assert_eq!(code == *reason, number == *reason as u16, "{number}");
+            assert_eq!(*reason == code, number == *reason as u16, "{number}");
+        }
+    }
+}

@@ -4,7 +4,6 @@ use close_reasons::{CloseCode, CloseFrame, CloseReason};
 
 /// Close codes of a game server.
 #[close_reasons::registry("fixtures/game-codes.toml")]
-#[derive(serde::Serialize)]
 pub(crate) enum GameCloseCode {}
 
 #[test]
@@ -37,12 +36,48 @@ fn variants_come_from_the_fixture() {
 }
 
 #[test]
-fn user_derives_are_kept() {
-    // serde's derive names the variant; the user asked for it, the macro kept it.
+fn serde_writes_and_reads_the_number() {
+    // close-reasons' `serde` feature is on in this crate: the enum is its number, as
+    // `CloseReason` is.
     assert_eq!(
         serde_json::to_string(&GameCloseCode::Kicked).unwrap(),
-        "\"Kicked\""
+        "4100"
     );
+    for number in 0..=u16::MAX {
+        let read = serde_json::from_str::<GameCloseCode>(&number.to_string());
+        match GameCloseCode::try_from(number) {
+            Ok(game) => {
+                assert_eq!(read.unwrap(), game);
+                assert_eq!(serde_json::to_string(&game).unwrap(), number.to_string());
+            }
+            Err(_) => {
+                let error = read.unwrap_err().to_string();
+                assert!(
+                    error.contains(&format!(
+                        "invalid value: integer `{number}`, expected a close code named by GameCloseCode (3042, 4100, 4101 or 4999)"
+                    )),
+                    "{error}"
+                );
+            }
+        }
+    }
+    assert!(serde_json::from_str::<GameCloseCode>("\"Kicked\"").is_err());
+}
+
+#[test]
+fn codes_compare_with_variants_both_ways() {
+    let kicked = CloseCode::new(4100).unwrap();
+    assert!(kicked == GameCloseCode::Kicked);
+    assert!(GameCloseCode::Kicked == kicked);
+    assert!(kicked != GameCloseCode::AntiCheat);
+    assert!(GameCloseCode::AntiCheat != kicked);
+    for number in 1..=u16::MAX {
+        let code = CloseCode::new(number).unwrap();
+        for game in GameCloseCode::ALL {
+            assert_eq!(code == *game, number == *game as u16);
+            assert_eq!(*game == code, number == *game as u16);
+        }
+    }
 }
 
 #[test]
@@ -120,4 +155,20 @@ fn the_typed_path_refuses_local_only_codes() {
         error.kind(),
         close_reasons::BuildFrameErrorKind::ReasonTooLong
     );
+}
+
+#[test]
+fn lookup_over_three_windows_agrees_with_a_linear_search_on_every_code() {
+    // The fixture's codes sit in three windows (3042; 4100-4101; 4999), which the
+    // generator turns into a keyed table rather than a `match`.
+    for number in 0..=u16::MAX {
+        let linear = GameCloseCode::ALL
+            .iter()
+            .copied()
+            .find(|game| *game as u16 == number);
+        assert_eq!(GameCloseCode::try_from(number).ok(), linear, "{number}");
+        if let Some(code) = CloseCode::new(number) {
+            assert_eq!(GameCloseCode::from_code(code), linear, "{number}");
+        }
+    }
 }

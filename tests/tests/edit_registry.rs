@@ -106,7 +106,7 @@ fn explain(workspace: &Path, target: &Path, code: &str) -> String {
 #[test]
 fn an_edit_is_seen_whatever_target_directory_is_shared() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let scratch = std::env::temp_dir().join(format!("close-reasons-shared-{}", std::process::id()));
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("shared-target-checkouts");
     let _ = std::fs::remove_dir_all(&scratch);
     let (first, second) = (scratch.join("first"), scratch.join("second"));
     copy_tree(root, &first);
@@ -137,7 +137,7 @@ fn an_edit_is_seen_whatever_target_directory_is_shared() {
 #[test]
 fn adding_a_code_is_a_data_edit() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let scratch = std::env::temp_dir().join(format!("close-reasons-edit-{}", std::process::id()));
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("edit-registry-checkout");
     let workspace = scratch.join("workspace");
     let _ = std::fs::remove_dir_all(&scratch);
     copy_tree(root, &workspace);

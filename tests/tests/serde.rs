@@ -41,7 +41,7 @@ fn invalid_numbers_are_rejected_with_a_clear_error() {
         .to_string();
     assert!(
         unknown
-            .contains("integer `4001`, expected a close code named in the close-reasons registry"),
+            .contains("integer `4001`, expected a close code named by CloseReason (1000-1003, 1005-1015, 3000, 3003 or 3008)"),
         "{unknown}"
     );
     assert!(serde_json::from_str::<CloseCode>("65536").is_err());
