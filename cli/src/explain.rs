@@ -1,71 +1,117 @@
 //! `close-reasons explain`: what each close code means, from the standard registry
-//! compiled into close-reasons.
+//! compiled into close-reasons, or from a registry file: an application's codes first and
+//! the standard ones otherwise, or a whole standard registry being edited.
 
 use std::fmt::Write as _;
-use std::process::ExitCode;
 
-use close_reasons::{CloseCode, CloseRange, CloseReason};
+use close_reasons::CloseCode;
+use close_reasons_registry::table::{self, RangeRow, ReasonRow, yes_no};
 
-/// Prints each code (a number or a registry name), the whole table when there is none,
-/// or the table as Markdown (the README's).
-pub fn run(codes: &[String], markdown: bool) -> ExitCode {
+use crate::data::{Code, Codes};
+use crate::report::{self, Outcome, Reporter};
+
+/// Where names come from: an application's registry, if given, over the standard one.
+pub struct Layers {
+    pub application: Option<Codes>,
+    pub standard: Codes,
+}
+
+impl Layers {
+    fn named(&self, value: u16) -> Option<&Code> {
+        self.application
+            .as_ref()
+            .and_then(|codes| codes.named(value))
+            .or_else(|| self.standard.named(value))
+    }
+
+    /// The codes a table lists: the application's, or the standard ones.
+    fn listed(&self) -> &Codes {
+        self.application.as_ref().unwrap_or(&self.standard)
+    }
+
+    /// A code written as a number, a registry name (the application's first), or as
+    /// `Display` writes it.
+    fn parse(&self, text: &str) -> Result<u16, String> {
+        if let Some(code) = self.application.as_ref().and_then(|codes| {
+            codes
+                .codes
+                .iter()
+                .find(|code| code.name == text || format!("{} {}", code.value, code.title) == text)
+        }) {
+            return Ok(code.value);
+        }
+        if let Some(code) = self.standard.by_name(text) {
+            return Ok(code.value);
+        }
+        text.parse::<CloseCode>()
+            .map(CloseCode::get)
+            .map_err(|error| format!("`{text}`: {error}"))
+    }
+}
+
+/// Prints each code, the whole table when there is none, or the table as Markdown.
+pub fn run(codes: &[String], markdown: bool, layers: &Layers, reporter: Reporter) -> Outcome {
     if markdown {
-        print!("{}", markdown_table());
-        return ExitCode::SUCCESS;
+        report::print(&markdown_table(layers));
+        return Outcome::Clean;
     }
     if codes.is_empty() {
-        print!("{}", plain_table());
-        return ExitCode::SUCCESS;
+        report::print(&plain_table(layers));
+        return Outcome::Clean;
     }
-    let mut status = ExitCode::SUCCESS;
-    for (index, text) in codes.iter().enumerate() {
-        if index > 0 {
-            println!();
-        }
-        match text.parse::<CloseCode>() {
-            Ok(code) => print!("{}", explain(code)),
-            Err(error) => {
-                eprintln!("{text}: {error}");
-                status = ExitCode::from(2);
+    let mut outcome = Outcome::Clean;
+    let mut first = true;
+    for text in codes {
+        match layers.parse(text) {
+            Ok(value) => {
+                if !first {
+                    report::print("\n");
+                }
+                first = false;
+                report::print(&explain(value, layers));
+            }
+            Err(message) => {
+                reporter.error(&message);
+                outcome = Outcome::CouldNotRun;
             }
         }
     }
-    status
+    outcome
 }
 
-fn yes_no(flag: bool) -> &'static str {
-    if flag { "yes" } else { "no" }
-}
-
-fn explain(code: CloseCode) -> String {
+fn explain(value: u16, layers: &Layers) -> String {
     let mut out = String::new();
-    let range = code
-        .range()
-        .map_or_else(|| "none".to_owned(), |range| range.to_string());
-    let _ = writeln!(out, "{code}");
-    match code.reason() {
-        Some(reason) => {
-            let _ = writeln!(
-                out,
-                "  name:      {} (CloseReason::{reason:?})",
-                reason.name()
-            );
-            let _ = writeln!(out, "  range:     {range}");
-            let _ = writeln!(out, "  sendable:  {}", yes_no(code.is_sendable()));
-            let link = reason
-                .link()
+    let standard = &layers.standard;
+    let range = standard.range_of(value);
+    let range_text = range.map_or_else(
+        || "none".to_owned(),
+        |range| format!("{} ({}-{})", range.title, range.start, range.end),
+    );
+    match layers.named(value) {
+        Some(code) => {
+            let _ = writeln!(out, "{value} {}", code.title);
+            let _ = writeln!(out, "  name:      {} ({})", code.name, code.origin);
+            let _ = writeln!(out, "  range:     {range_text}");
+            let _ = writeln!(out, "  sendable:  {}", yes_no(code.sendable));
+            let link = code
+                .link
+                .as_ref()
                 .map(|link| format!(" <{link}>"))
                 .unwrap_or_default();
-            let _ = writeln!(out, "  reference: {}{link}", reason.reference());
-            let _ = writeln!(out, "  {}", reason.description());
+            let _ = writeln!(out, "  reference: {}{link}", code.reference);
+            let _ = writeln!(out, "  {}", code.description);
         }
         None => {
+            let _ = match range {
+                Some(range) => writeln!(out, "{value} ({})", range.title),
+                None => writeln!(out, "{value}"),
+            };
             let _ = writeln!(out, "  name:      none");
-            let _ = writeln!(out, "  range:     {range}");
-            let _ = writeln!(out, "  sendable:  {}", yes_no(code.is_sendable()));
-            let about = code.range().map_or(
+            let _ = writeln!(out, "  range:     {range_text}");
+            let _ = writeln!(out, "  sendable:  {}", yes_no(standard.is_sendable(value)));
+            let about = range.map_or(
                 "Outside every range of RFC 6455 §7.4.2: never valid in a Close frame.",
-                CloseRange::description,
+                |range| range.description.as_str(),
             );
             let _ = writeln!(out, "  {about}");
         }
@@ -73,82 +119,73 @@ fn explain(code: CloseCode) -> String {
     out
 }
 
-fn plain_table() -> String {
+fn plain_table(layers: &Layers) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{:<6} {:<18} {:<27} {:<14} sendable",
         "code", "name", "title", "range"
     );
-    for reason in CloseReason::ALL {
-        let range = reason.code().range().map_or("none", CloseRange::name);
+    for code in &layers.listed().codes {
+        let range = layers
+            .standard
+            .range_of(code.value)
+            .map_or("none", |range| range.name.as_str());
         let _ = writeln!(
             out,
             "{:<6} {:<18} {:<27} {:<14} {}",
-            reason.code().get(),
-            reason.name(),
-            reason.title(),
+            code.value,
+            code.name,
+            code.title,
             range,
-            yes_no(reason.is_sendable())
+            yes_no(code.sendable)
         );
     }
-    let _ = writeln!(
-        out,
-        "\n{:<11} {:<14} {:<14} unnamed codes sendable",
-        "codes", "range", "title"
-    );
-    for range in CloseRange::ALL {
-        let codes = range.codes();
+    if layers.application.is_none() {
         let _ = writeln!(
             out,
-            "{:<11} {:<14} {:<14} {}",
-            format!("{}-{}", codes.start(), codes.end()),
-            range.name(),
-            range.title(),
-            yes_no(range.unnamed_codes_sendable())
+            "\n{:<11} {:<14} {:<14} unnamed codes sendable",
+            "codes", "range", "title"
         );
+        for range in &layers.standard.ranges {
+            let _ = writeln!(
+                out,
+                "{:<11} {:<14} {:<14} {}",
+                format!("{}-{}", range.start, range.end),
+                range.name,
+                range.title,
+                yes_no(range.unnamed_codes_sendable)
+            );
+        }
     }
     out
 }
 
-fn markdown_link(reference: &str, link: Option<&str>) -> String {
-    let reference = cell(reference);
-    link.map_or_else(
-        || reference.clone(),
-        |link| format!("[{reference}]({link})"),
-    )
-}
-
-/// A `|` would end a Markdown table cell.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|")
-}
-
-pub fn markdown_table() -> String {
-    let mut out = String::new();
-    out.push_str("| Code | Name | Title | Sendable | Reference |\n|---:|---|---|:---:|---|\n");
-    for reason in CloseReason::ALL {
-        let _ = writeln!(
-            out,
-            "| {} | `{}` | {} | {} | {} |",
-            reason.code().get(),
-            reason.name(),
-            cell(reason.title()),
-            yes_no(reason.is_sendable()),
-            markdown_link(reason.reference(), reason.link())
-        );
-    }
-    out.push_str("\n| Codes | Range | Title | Unnamed codes sendable |\n|---|---|---|:---:|\n");
-    for range in CloseRange::ALL {
-        let codes = range.codes();
-        let _ = writeln!(
-            out,
-            "| {}–{} | `{}` | {} | {} |",
-            codes.start(),
-            codes.end(),
-            range.name(),
-            cell(range.title()),
-            yes_no(range.unnamed_codes_sendable())
+/// The README's table (for the standard registry), or an application's codes.
+pub fn markdown_table(layers: &Layers) -> String {
+    let codes = layers.listed();
+    let mut out = table::reasons_table(
+        "Name",
+        codes.codes.iter().map(|code| ReasonRow {
+            value: code.value,
+            label: format!("`{}`", code.name),
+            title: &code.title,
+            sendable: code.sendable,
+            reference: &code.reference,
+            link: code.link.as_deref(),
+        }),
+    );
+    if layers.application.is_none() {
+        out.push('\n');
+        out += &table::ranges_table(
+            "Range",
+            layers.standard.ranges.iter().map(|range| RangeRow {
+                start: range.start,
+                end: range.end,
+                label: format!("`{}`", range.name),
+                title: &range.title,
+                unnamed_codes_sendable: range.unnamed_codes_sendable,
+            }),
         );
     }
     out

@@ -1,172 +1,39 @@
 //! `close-reasons export`: the codes of a registry for other languages.
 
 use std::fmt::Write as _;
-use std::path::Path;
-use std::process::ExitCode;
 
-use close_reasons::{CloseCode, CloseRange, CloseReason};
-use close_reasons_registry::{Model, Rules, check};
+use close_reasons::CloseCode;
+use close_reasons_registry::membership;
 use serde_json::{Value, json};
 
 use crate::Format;
+use crate::data::{Code, Codes, Range};
+use crate::report::{self, Outcome, Reporter};
 
 /// The names the TypeScript module defines besides one constant per code.
 const TYPESCRIPT_NAMES: &[&str] = &["CLOSE_CODES", "TITLES", "SENDABLE"];
 
-/// One named code, whichever registry it came from.
-struct Code {
-    name: String,
-    value: u16,
-    title: String,
-    description: String,
-    reference: String,
-    link: Option<String>,
-    sendable: bool,
-    browser_sendable: bool,
-    normal_closure: bool,
-    reconnect: Option<String>,
-}
-
-/// One range of the standard registry.
-struct Range {
-    name: String,
-    start: u16,
-    end: u16,
-    title: String,
-    unnamed_codes_sendable: bool,
-}
-
-pub fn run(format: Format, file: Option<&Path>, application: bool) -> ExitCode {
-    let (source, codes, ranges) = match file {
-        None => (
-            "the standard registry of close-reasons".to_owned(),
-            standard_codes(),
-            standard_ranges(),
-        ),
-        Some(file) => match read(file, application) {
-            Ok(model) => {
-                let source = file.file_name().map_or_else(
-                    || file.display().to_string(),
-                    |name| name.to_string_lossy().into_owned(),
-                );
-                let ranges = model_ranges(&model);
-                (source, model_codes(model), ranges)
-            }
-            Err(message) => {
-                eprintln!("{message}");
-                return ExitCode::FAILURE;
-            }
-        },
-    };
+/// Writes the codes of `codes` (read from `source`) in `format`.
+pub fn run(format: Format, source: &str, codes: &Codes, reporter: Reporter) -> Outcome {
     match format {
-        Format::Json => println!("{}", to_json(&codes, &ranges)),
+        Format::Json => report::print(&format!("{}\n", to_json(&codes.codes, &codes.ranges))),
         Format::Typescript => {
             if let Some(clash) = codes
+                .codes
                 .iter()
                 .find(|code| TYPESCRIPT_NAMES.contains(&code.name.to_ascii_uppercase().as_str()))
             {
-                eprintln!(
-                    "error: reason `{}` would be exported as `{}`, a name the TypeScript module already uses; rename the reason",
+                reporter.error(&format!(
+                    "reason `{}` would be exported as `{}`, a name the TypeScript module already uses; rename the reason",
                     clash.name,
                     clash.name.to_ascii_uppercase()
-                );
-                return ExitCode::FAILURE;
+                ));
+                return Outcome::Mistakes;
             }
-            print!("{}", to_typescript(&source, &codes));
+            report::print(&to_typescript(source, &codes.codes));
         }
     }
-    ExitCode::SUCCESS
-}
-
-fn read(file: &Path, application: bool) -> Result<Model, String> {
-    let shown = file.display().to_string();
-    let bytes =
-        std::fs::read(file).map_err(|error| format!("error: cannot read `{shown}`: {error}"))?;
-    let text = close_reasons_registry::decode(&shown, bytes)
-        .map_err(|rendered| format!("error: {rendered}"))?;
-    let rules = if application {
-        Rules::Application
-    } else {
-        Rules::Standard
-    };
-    check(&text, rules).map_err(|failure| {
-        let mut message =
-            format!("error: `{shown}` has mistakes; `close-reasons check` shows them all");
-        if let Some(first) = failure.diagnostics.first() {
-            message += &format!("\nerror: {}", first.render(&shown, &text));
-        }
-        message
-    })
-}
-
-/// The browser's rule, as the generated enums apply it: the registry lets the code be
-/// sent, and a page may pass it to `WebSocket.close()`.
-fn browser_sendable(value: u16, sendable: bool) -> bool {
-    sendable && CloseCode::new(value).is_some_and(CloseCode::is_browser_sendable)
-}
-
-fn standard_codes() -> Vec<Code> {
-    CloseReason::ALL
-        .iter()
-        .map(|reason| Code {
-            name: reason.name().to_owned(),
-            value: reason.code().get(),
-            title: reason.title().to_owned(),
-            description: reason.description().to_owned(),
-            reference: reason.reference().to_owned(),
-            link: reason.link().map(str::to_owned),
-            sendable: reason.is_sendable(),
-            browser_sendable: reason.is_browser_sendable(),
-            normal_closure: reason.is_normal_closure(),
-            reconnect: reason.reconnect().map(str::to_owned),
-        })
-        .collect()
-}
-
-fn standard_ranges() -> Vec<Range> {
-    CloseRange::ALL
-        .iter()
-        .map(|range| Range {
-            name: range.name().to_owned(),
-            start: *range.codes().start(),
-            end: *range.codes().end(),
-            title: range.title().to_owned(),
-            unnamed_codes_sendable: range.unnamed_codes_sendable(),
-        })
-        .collect()
-}
-
-fn model_codes(model: Model) -> Vec<Code> {
-    model
-        .reasons
-        .into_iter()
-        .map(|reason| Code {
-            browser_sendable: browser_sendable(reason.value, reason.sendable),
-            name: reason.name,
-            value: reason.value,
-            title: reason.title,
-            description: reason.doc,
-            reference: reason.reference,
-            link: reason.link,
-            sendable: reason.sendable,
-            normal_closure: reason.normal_closure,
-            reconnect: reason.reconnect,
-        })
-        .collect()
-}
-
-fn model_ranges(model: &Model) -> Vec<Range> {
-    model
-        .ranges
-        .iter()
-        .map(|range| Range {
-            name: range.name.clone(),
-            start: range.start,
-            end: range.end,
-            title: range.title.clone(),
-            unnamed_codes_sendable: range.sendable,
-        })
-        .collect()
+    Outcome::Clean
 }
 
 fn to_json(codes: &[Code], ranges: &[Range]) -> String {
@@ -206,15 +73,10 @@ fn to_json(codes: &[Code], ranges: &[Range]) -> String {
 /// The codes a page may send, as a TypeScript condition on `code`: one test per run of
 /// [`CloseCode::is_browser_sendable`] (`code === 1000 || (code >= 3000 && code <= 4999)`).
 fn browser_rule() -> String {
-    let mut runs: Vec<(u16, u16)> = Vec::new();
-    let allowed = (1..=u16::MAX)
-        .filter(|&number| CloseCode::new(number).is_some_and(CloseCode::is_browser_sendable));
-    for number in allowed {
-        match runs.last_mut() {
-            Some((_, end)) if *end + 1 == number => *end = number,
-            _ => runs.push((number, number)),
-        }
-    }
+    let runs = membership::runs(
+        (1..=u16::MAX)
+            .filter(|&number| CloseCode::new(number).is_some_and(CloseCode::is_browser_sendable)),
+    );
     if runs.is_empty() {
         return "false".to_owned();
     }

@@ -40,14 +40,178 @@ const VALID: &[(&str, bool)] = &[
 #[test]
 fn valid_registries_pass_with_status_0() {
     for &(file, application) in VALID {
-        let mut args = vec!["check", file];
-        if application {
-            args.push("--application");
+        // Without a flag, the rules come from the file; with one, they are forced.
+        let flag = if application {
+            "--application"
+        } else {
+            "--standard"
+        };
+        for args in [vec!["check", file], vec!["check", flag, file]] {
+            let output = run(&args);
+            assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+            assert_eq!(stdout(&output), format!("{file}: ok\n"));
         }
-        let output = run(&args);
-        assert!(output.status.success(), "{file}: {}", stderr(&output));
-        assert_eq!(stdout(&output), format!("{file}: ok\n"));
     }
+}
+
+/// A scratch file under the target directory, removed when dropped.
+struct ScratchFile(PathBuf);
+
+impl ScratchFile {
+    fn new(name: &str, contents: &str) -> ScratchFile {
+        let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+        std::fs::write(&path, contents).unwrap();
+        ScratchFile(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for ScratchFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// The application registry the README shows, as written there.
+fn readme_registry() -> String {
+    let readme = std::fs::read_to_string(workspace().join("README.md")).unwrap();
+    let start = readme
+        .find("```toml\n# close-codes.toml")
+        .expect("the README's registry")
+        + 8;
+    let end = start + readme[start..].find("```").unwrap();
+    readme[start..end].to_owned()
+}
+
+#[test]
+fn application_registries_get_the_application_rules_without_a_flag() {
+    let readme = ScratchFile::new("readme-close-codes.toml", &readme_registry());
+    let output = run(&["check", readme.path()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+
+    let standard_code = readme_registry().replacen("value = 4002", "value = 1000", 1);
+    let wrong = ScratchFile::new("uses-1000.toml", &standard_code);
+    let output = run(&["check", "--color", "never", wrong.path()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("1000 is not an application code"),
+        "{}",
+        stderr(&output)
+    );
+    // The standard rules on request: 1000 is fine there, but a standard registry must
+    // state `sendable` for every code.
+    let output = run(&["check", "--standard", wrong.path()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!stderr(&output).contains("1000 is not an application code"));
+}
+
+#[test]
+fn colour_follows_the_flag_anywhere_and_no_color() {
+    let broken = "tests/ui/value-zero.toml";
+    let coloured = "\x1b[1;31merror\x1b[0m: ";
+    for args in [
+        vec!["--color", "always", "check", broken],
+        vec!["check", "--color", "always", broken],
+        vec!["check", broken, "--color=always"],
+    ] {
+        let output = run(&args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&output).starts_with(coloured),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    // Not a terminal: no colour by default, nor when asked never.
+    for args in [
+        vec!["check", broken],
+        vec!["check", "--color", "never", broken],
+    ] {
+        let output = run(&args);
+        assert!(stderr(&output).starts_with("error: "), "{args:?}");
+    }
+    let output = Command::new(env!("CARGO_BIN_EXE_close-reasons"))
+        .args(["check", "--color", "auto", broken])
+        .env("NO_COLOR", "1")
+        .current_dir(workspace())
+        .output()
+        .unwrap();
+    assert!(stderr(&output).starts_with("error: "));
+    let bad = run(&["check", "--color", "sometimes", broken]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn help_states_the_exit_statuses() {
+    for command in [
+        &["--help"][..],
+        &["check", "--help"],
+        &["explain", "--help"],
+        &["export", "--help"],
+    ] {
+        let help = stdout(&run(command));
+        for line in ["0  nothing wrong", "1  mistakes found", "2  could not run"] {
+            assert!(help.contains(line), "{command:?}: {help}");
+        }
+        assert!(help.contains("--color <WHEN>"), "{command:?}");
+    }
+}
+
+#[test]
+fn explain_uses_an_application_registry_first() {
+    let output = run(&[
+        "explain",
+        "--registry",
+        "examples/chat/close-codes.toml",
+        "4002",
+        "kicked",
+        "1000",
+        "4999",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let blocks: Vec<&str> = text.split("\n\n").collect();
+    assert_eq!(blocks.len(), 4, "{text}");
+    assert!(
+        blocks[0].starts_with("4002 Kicked\n  name:      kicked (close-codes.toml)\n"),
+        "{text}"
+    );
+    assert_eq!(blocks[0], blocks[1]);
+    assert!(
+        blocks[2].starts_with("1000 Normal Closure\n  name:      normal (CloseReason::Normal)")
+    );
+    assert!(blocks[3].starts_with("4999 (Private Use)\n  name:      none"));
+    let table = stdout(&run(&[
+        "explain",
+        "--registry",
+        "examples/chat/close-codes.toml",
+    ]));
+    assert!(
+        table.lines().nth(2).unwrap().starts_with("4002   kicked "),
+        "{table}"
+    );
+    assert!(!table.contains("unnamed codes sendable"), "{table}");
+    let markdown = stdout(&run(&[
+        "explain",
+        "--markdown",
+        "--registry",
+        "examples/chat/close-codes.toml",
+    ]));
+    assert!(
+        markdown.contains("| 4002 | `kicked` | Kicked |"),
+        "{markdown}"
+    );
+    // A standard registry given as a file replaces the compiled one.
+    let standard = run(&["explain", "--registry", "close-reasons.toml", "1014"]);
+    assert!(
+        stdout(&standard)
+            .starts_with("1014 Bad Gateway\n  name:      bad_gateway (close-reasons.toml)")
+    );
+    let missing = run(&["explain", "--registry", "no-such.toml", "1000"]);
+    assert_eq!(missing.status.code(), Some(2));
 }
 
 /// The compile-fail cases of `tests/ui` whose error comes from the registry file: the
@@ -122,8 +286,14 @@ fn each_mistake_reads_exactly_as_the_compile_error() {
 #[test]
 fn unreadable_files_and_bad_arguments_fail_and_say_why() {
     let missing = run(&["check", "no-such.toml"]);
-    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).starts_with("error: cannot read `no-such.toml`: "));
+    // A missing file outweighs mistakes in another: the run could not do all its work.
+    let both = run(&["check", "tests/ui/value-zero.toml", "no-such.toml"]);
+    assert_eq!(both.status.code(), Some(2));
+    let export = run(&["export", "--format", "json", "no-such.toml"]);
+    assert_eq!(export.status.code(), Some(2));
+    assert!(stderr(&export).starts_with("error: cannot read `no-such.toml`: "));
 
     let unknown = run(&["check", "--bogus"]);
     assert_eq!(unknown.status.code(), Some(2));
@@ -141,7 +311,7 @@ fn unreadable_files_and_bad_arguments_fail_and_say_why() {
     assert_eq!(code.status.code(), Some(2));
     assert_eq!(
         stderr(&code),
-        "0: 0 is not a close code\ngoing_awya: neither a close code number nor a close reason name\n"
+        "error: `0`: 0 is not a close code\n\nerror: `going_awya`: neither a close code number nor a close reason name\n\n"
     );
 }
 
@@ -217,7 +387,7 @@ fn the_chat_examples_typescript_module_is_up_to_date() {
     assert!(
         stdout(&output) == committed,
         "examples/chat/close-codes.ts is stale; regenerate it with `cargo run -p \
-         close-reasons-cli -- export --format typescript --application \
+         close-reasons-cli -- export --format typescript \
          examples/chat/close-codes.toml > examples/chat/close-codes.ts`"
     );
 }

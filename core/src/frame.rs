@@ -159,10 +159,13 @@ impl<'a> CloseFrame<'a> {
         code: CloseCode,
         reason: &'a str,
     ) -> Result<CloseFrame<'a>, BuildFrameError> {
-        let mut end = reason.len().min(MAX_REASON_LEN);
-        while !reason.is_char_boundary(end) {
-            end -= 1;
-        }
+        let limit = reason.len().min(MAX_REASON_LEN);
+        // A character takes at most four bytes, so a boundary lies among the last four
+        // offsets; a bounded search cannot run past the string.
+        let end = (limit.saturating_sub(3)..=limit)
+            .rev()
+            .find(|&end| reason.is_char_boundary(end))
+            .unwrap_or(0);
         CloseFrame::new(code, reason.get(..end).unwrap_or_default())
     }
 

@@ -7,7 +7,8 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use close_reasons_registry::membership::WINDOW_BITS;
+use close_reasons_registry::membership::{self, WINDOW_BITS};
+use close_reasons_registry::table::{self, RangeRow, ReasonRow, reference_markdown};
 use close_reasons_registry::{MembershipTest, Model, RangeSpec, ReasonSpec};
 
 /// The user's enum shell: what they wrote around `enum Name {}`.
@@ -305,14 +306,7 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenSt
 fn expected_numbers(reasons: &[ReasonSpec], ident: &Ident) -> String {
     let mut values: Vec<u16> = reasons.iter().map(|reason| reason.value).collect();
     values.sort_unstable();
-    let mut runs: Vec<(u16, u16)> = Vec::new();
-    for value in values {
-        match runs.last_mut() {
-            Some((_, end)) if end.checked_add(1) == Some(value) => *end = value,
-            _ => runs.push((value, value)),
-        }
-    }
-    let mut runs: Vec<String> = runs
+    let mut runs: Vec<String> = membership::runs(values)
         .iter()
         .map(|&(start, end)| match end - start {
             0 => start.to_string(),
@@ -589,17 +583,6 @@ pub fn set_check(model: &Model, set: CodeSet, code: &Ident) -> TokenStream {
         CodeSet::BrowserSendable => model.browser_sendable_runs(),
     };
     match MembershipTest::for_runs(&runs) {
-        MembershipTest::Runs(runs) if runs.is_empty() => quote!({
-            let _ = #code;
-            false
-        }),
-        MembershipTest::Runs(runs) => {
-            let tests = runs.iter().map(|&(start, end)| {
-                let width = end - start;
-                quote!((#code.wrapping_sub(#start) <= #width))
-            });
-            quote!(#(#tests)|*)
-        }
         MembershipTest::Window { start, words } => {
             let start = u32::from(start);
             let last = WINDOW_BITS - 1;
@@ -617,6 +600,19 @@ pub fn set_check(model: &Model, set: CodeSet, code: &Ident) -> TokenStream {
                 let #offset = if #offset > #last { #last } else { #offset };
                 MEMBERSHIP_WINDOW[(#offset >> 6) as usize] >> (#offset & 63) & 1 == 1
             })
+        }
+        // `Runs`, and any shape a later registry crate adds before this generator knows
+        // it: range tests over the runs, which are always right.
+        _ if runs.is_empty() => quote!({
+            let _ = #code;
+            false
+        }),
+        _ => {
+            let tests = runs.iter().map(|&(start, end)| {
+                let width = end - start;
+                quote!((#code.wrapping_sub(#start) <= #width))
+            });
+            quote!(#(#tests)|*)
         }
     }
 }
@@ -639,13 +635,6 @@ fn option_str(text: Option<&str>) -> TokenStream {
     match text {
         Some(text) => quote!(::core::option::Option::Some(#text)),
         None => quote!(::core::option::Option::None),
-    }
-}
-
-fn reference_markdown(reference: &str, link: Option<&str>) -> String {
-    match link {
-        Some(link) => format!("[{reference}]({link})"),
-        None => reference.to_owned(),
     }
 }
 
@@ -691,49 +680,30 @@ fn range_doc(range: &RangeSpec) -> String {
 
 /// The registry as Markdown tables whose names link to the generated items.
 pub fn markdown_table(model: &Model, reasons: &Ident, ranges: &Ident) -> String {
-    let mut table = format!("\n\n{}", reasons_table(model, reasons));
-    table += "\n| Codes | Range | Title | Unnamed codes sendable |\n|---|---|---|:---:|\n";
-    for range in &model.ranges {
-        table += &format!(
-            "| {}–{} | [`{}`]({ranges}::{}) | {} | {} |\n",
-            range.start,
-            range.end,
-            range.variant,
-            range.variant,
-            escape_cell(&range.title),
-            yes_no(range.sendable),
-        );
-    }
-    table
+    let ranges_table = table::ranges_table(
+        "Range",
+        model.ranges.iter().map(|range| RangeRow {
+            start: range.start,
+            end: range.end,
+            label: format!("[`{}`]({ranges}::{})", range.variant, range.variant),
+            title: &range.title,
+            unnamed_codes_sendable: range.sendable,
+        }),
+    );
+    format!("\n\n{}\n{ranges_table}", reasons_table(model, reasons))
 }
 
 /// One row per reason, linking each variant.
 fn reasons_table(model: &Model, reasons: &Ident) -> String {
-    let mut table = String::from(
-        "| Code | Variant | Title | Sendable | Reference |\n|---:|---|---|:---:|---|\n",
-    );
-    for reason in &model.reasons {
-        table += &format!(
-            "| {} | [`{}`]({reasons}::{}) | {} | {} | {} |\n",
-            reason.value,
-            reason.variant,
-            reason.variant,
-            escape_cell(&reason.title),
-            yes_no(reason.sendable),
-            escape_cell(&reference_markdown(
-                &reason.reference,
-                reason.link.as_deref()
-            )),
-        );
-    }
-    table
-}
-
-fn yes_no(flag: bool) -> &'static str {
-    if flag { "yes" } else { "no" }
-}
-
-/// A title may contain `|`, which would end a Markdown table cell.
-fn escape_cell(text: &str) -> String {
-    text.replace('|', "\\|")
+    table::reasons_table(
+        "Variant",
+        model.reasons.iter().map(|reason| ReasonRow {
+            value: reason.value,
+            label: format!("[`{}`]({reasons}::{})", reason.variant, reason.variant),
+            title: &reason.title,
+            sendable: reason.sendable,
+            reference: &reason.reference,
+            link: reason.link.as_deref(),
+        }),
+    )
 }

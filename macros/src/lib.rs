@@ -251,6 +251,7 @@ fn expand_registry(
         Err(Failure {
             diagnostics,
             stand_in,
+            ..
         }) => {
             let mut errors = diagnostics.iter().map(|diagnostic| {
                 syn::Error::new(span, diagnostic.render(&source.display_path, &source.text))

@@ -415,6 +415,7 @@ mod never_panics {
             Err(close_reasons_registry::Failure {
                 diagnostics,
                 stand_in,
+                ..
             }) => {
                 assert!(
                     !diagnostics.is_empty(),

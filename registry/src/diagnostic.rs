@@ -5,6 +5,7 @@ use std::ops::Range;
 
 /// One mistake in the registry: where it is, what is wrong, and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Byte range of the offending text in the registry source.
     pub span: Range<usize>,
@@ -65,6 +66,7 @@ impl Diagnostic {
 
 /// A 1-based line and column (in characters) inside the registry source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Location {
     /// The line, from 1.
     pub line: usize,

@@ -13,6 +13,7 @@ use crate::diagnostic::Diagnostic;
 
 /// A value from the registry and the byte range of its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Located<T> {
     /// The value as read.
     pub value: T,
@@ -22,6 +23,7 @@ pub struct Located<T> {
 
 /// One `[[reason]]`: a close code with a name.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Reason {
     /// `name`: snake_case, becomes the variant.
     pub name: Located<String>,
@@ -50,6 +52,7 @@ pub struct Reason {
 /// What could be read of a `[[reason]]` that has other problems: enough for the
 /// stand-in to keep its variant, so that code using it adds no error of its own.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct PartialReason {
     /// `name`, which could be read.
     pub name: Located<String>,
@@ -59,6 +62,7 @@ pub struct PartialReason {
 
 /// One `[[range]]`: a block of codes with a shared meaning.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct CodeRange {
     /// `name`: snake_case, becomes the variant.
     pub name: Located<String>,
@@ -82,6 +86,7 @@ pub struct CodeRange {
 
 /// The whole registry, in file order.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct Registry {
     /// The `[[reason]]` tables that could be read completely.
     pub reasons: Vec<Reason>,

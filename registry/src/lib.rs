@@ -7,7 +7,19 @@
 //! a hint. [`check`] runs them all. The macro crate `close-reasons-macros` expands the
 //! model into Rust; the `close-reasons` command-line tool checks and exports it.
 //!
-//! This crate serves those two; its API follows their needs and is versioned with them.
+//! # Stability
+//!
+//! This crate serves those two, and its API follows their needs. It has a version line of
+//! its own that stays below 1.0 when `close-reasons` is 1.0 or later: any release of it
+//! may change its API, and `close-reasons-macros` and `close-reasons-cli` each depend on
+//! one exact version (`=0.x.y`), so such a change never reaches a build that did not ask
+//! for it. The registry *format* (the TOML a project writes) is part of `close-reasons`'
+//! promise, not of this crate's.
+//!
+//! Its public structs and enums are `#[non_exhaustive]`, so a new field (a new key of
+//! the format) or a new rule is not a breaking change for code that reads them: read
+//! fields by name, match with `..` or a wildcard arm, and build values with [`check`]
+//! rather than with struct literals.
 //!
 //! ```
 //! use close_reasons_registry::{Rules, check};
@@ -28,6 +40,7 @@ pub mod diagnostic;
 pub mod document;
 mod fallback;
 pub mod membership;
+pub mod table;
 pub mod validate;
 
 pub use crate::diagnostic::Diagnostic;
@@ -54,6 +67,7 @@ pub fn decode(display_path: &str, bytes: Vec<u8>) -> Result<String, String> {
 
 /// Why a registry cannot be used, and a stand-in model built from what could be read.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Failure {
     /// Every problem found, in file order.
     pub diagnostics: Vec<Diagnostic>,

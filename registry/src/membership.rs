@@ -1,11 +1,31 @@
 //! How generated code tests whether a code belongs to a set (the sendable codes, the
 //! codes a browser may send): the shape is chosen per registry, from the set itself.
 
+/// The maximal runs `start..=end` of `codes`, which must come in ascending order (a code
+/// that is not above the previous one starts a new run).
+///
+/// ```
+/// use close_reasons_registry::membership::runs;
+///
+/// assert_eq!(runs([1000, 3000, 3001, 3002, 4999]), [(1000, 1000), (3000, 3002), (4999, 4999)]);
+/// ```
+pub fn runs(codes: impl IntoIterator<Item = u16>) -> Vec<(u16, u16)> {
+    let mut runs: Vec<(u16, u16)> = Vec::new();
+    for code in codes {
+        match runs.last_mut() {
+            Some((_, end)) if end.checked_add(1) == Some(code) => *end = code,
+            _ => runs.push((code, code)),
+        }
+    }
+    runs
+}
+
 /// Bits in a [`MembershipTest::Window`]: 64 words of 64 bits, 512 bytes.
 pub const WINDOW_BITS: u32 = 4096;
 
 /// The shape of a generated membership test.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum MembershipTest {
     /// One unsigned range comparison per maximal run `start..=end`, ORed together. Best
     /// for one or two runs: two instructions each, no memory access.

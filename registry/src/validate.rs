@@ -9,6 +9,7 @@ use crate::document::{CodeRange, Located, Reason, Registry};
 
 /// A checked `[[reason]]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ReasonSpec {
     /// The registry name, snake_case.
     pub name: String,
@@ -36,6 +37,7 @@ pub struct ReasonSpec {
 
 /// A checked `[[range]]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RangeSpec {
     /// The registry name, snake_case.
     pub name: String,
@@ -61,11 +63,34 @@ pub struct RangeSpec {
 
 /// The registry once every rule holds: what the expansion works from.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Model {
     /// The reasons, in file order (ascending code).
     pub reasons: Vec<ReasonSpec>,
     /// The ranges, in file order (ascending).
     pub ranges: Vec<RangeSpec>,
+}
+
+impl Rules {
+    /// The rules a registry's text asks for: the standard registry's when it has a
+    /// `[[range]]` table (only the standard registry declares ranges), an application's
+    /// otherwise, so that a tool can check either kind of file without being told which.
+    ///
+    /// ```
+    /// use close_reasons_registry::Rules;
+    ///
+    /// assert_eq!(Rules::for_text("[[reason]]\nname = \"kicked\"\n"), Rules::Application);
+    /// assert_eq!(Rules::for_text("[[range]]\nname = \"private\"\n"), Rules::Standard);
+    /// ```
+    #[must_use]
+    pub fn for_text(text: &str) -> Rules {
+        match Registry::parse(text).0 {
+            Some(registry) if !registry.ranges.is_empty() || registry.ranges_incomplete => {
+                Rules::Standard
+            }
+            _ => Rules::Application,
+        }
+    }
 }
 
 impl Model {
@@ -124,18 +149,16 @@ impl Model {
 
 /// The maximal runs of codes whose flag is set, ascending; code 0 never counts.
 fn runs(flags: &[bool]) -> Vec<(u16, u16)> {
-    let mut runs: Vec<(u16, u16)> = Vec::new();
-    for (code, _) in (1..=u16::MAX).zip(&flags[1..]).filter(|(_, flag)| **flag) {
-        match runs.last_mut() {
-            Some((_, end)) if *end + 1 == code => *end = code,
-            _ => runs.push((code, code)),
-        }
-    }
-    runs
+    crate::membership::runs(
+        (1..=u16::MAX)
+            .zip(&flags[1..])
+            .filter_map(|(code, flag)| flag.then_some(code)),
+    )
 }
 
 /// Which rules apply beyond the common ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Rules {
     /// The registry of `close-reasons` itself: the codes of the standard.
     Standard,
@@ -503,7 +526,8 @@ pub fn variant_name(name: &str) -> String {
 /// (`is_sendable`, `is_normal_closure`, `is_browser_sendable`).
 pub const RESERVED_RANGE_NAMES: &[&str] = &["sendable", "normal_closure", "browser_sendable"];
 
-/// Variant names that would hide an associated item of the generated enums.
+/// Variant names that would hide an associated item of the generated enums. Reachable:
+/// `a_l_l` becomes `ALL`.
 pub const RESERVED_VARIANTS: &[&str] = &["ALL"];
 
 fn check_names(registry: &Registry, errors: &mut Vec<Diagnostic>) {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 #[test]
-fn ui() {
+fn compile_fail_and_pass_cases() {
     copy_fixtures_beside_the_cases();
     let cases = trybuild::TestCases::new();
     cases.compile_fail("ui/*.rs");

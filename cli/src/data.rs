@@ -1,0 +1,141 @@
+//! The registry as the commands see it, whether it is the standard one compiled into
+//! close-reasons or a file read at run time: the named codes and the ranges.
+
+use close_reasons::{CloseCode, CloseRange, CloseReason};
+use close_reasons_registry::{Model, Rules};
+
+/// One named code.
+pub struct Code {
+    pub name: String,
+    pub value: u16,
+    pub title: String,
+    pub description: String,
+    pub reference: String,
+    pub link: Option<String>,
+    pub sendable: bool,
+    pub browser_sendable: bool,
+    pub normal_closure: bool,
+    pub reconnect: Option<String>,
+    /// Where the name comes from, for `explain`: `CloseReason::Normal`, or the file.
+    pub origin: String,
+}
+
+/// One range.
+pub struct Range {
+    pub name: String,
+    pub start: u16,
+    pub end: u16,
+    pub title: String,
+    pub description: String,
+    pub unnamed_codes_sendable: bool,
+}
+
+/// A registry's named codes (ascending) and ranges (none for an application's).
+pub struct Codes {
+    pub codes: Vec<Code>,
+    pub ranges: Vec<Range>,
+}
+
+impl Codes {
+    /// The standard registry, as compiled into close-reasons.
+    pub fn standard() -> Codes {
+        let codes = CloseReason::ALL
+            .iter()
+            .map(|reason| Code {
+                name: reason.name().to_owned(),
+                value: reason.code().get(),
+                title: reason.title().to_owned(),
+                description: reason.description().to_owned(),
+                reference: reason.reference().to_owned(),
+                link: reason.link().map(str::to_owned),
+                sendable: reason.is_sendable(),
+                browser_sendable: reason.is_browser_sendable(),
+                normal_closure: reason.is_normal_closure(),
+                reconnect: reason.reconnect().map(str::to_owned),
+                origin: format!("CloseReason::{reason:?}"),
+            })
+            .collect();
+        let ranges = CloseRange::ALL
+            .iter()
+            .map(|range| Range {
+                name: range.name().to_owned(),
+                start: *range.codes().start(),
+                end: *range.codes().end(),
+                title: range.title().to_owned(),
+                description: range.description().to_owned(),
+                unnamed_codes_sendable: range.unnamed_codes_sendable(),
+            })
+            .collect();
+        Codes { codes, ranges }
+    }
+
+    /// A checked registry file. An application's codes follow the browser's rule as
+    /// the generated enums apply it; a standard registry's follow its own data.
+    pub fn from_model(model: Model, rules: Rules, origin: &str) -> Codes {
+        let browser_runs = model.browser_sendable_runs();
+        let codes = model
+            .reasons
+            .iter()
+            .map(|reason| {
+                let page_may_send = match rules {
+                    Rules::Standard => browser_runs
+                        .iter()
+                        .any(|&(start, end)| (start..=end).contains(&reason.value)),
+                    _ => CloseCode::new(reason.value).is_some_and(CloseCode::is_browser_sendable),
+                };
+                Code {
+                    name: reason.name.clone(),
+                    value: reason.value,
+                    title: reason.title.clone(),
+                    description: reason.doc.clone(),
+                    reference: reason.reference.clone(),
+                    link: reason.link.clone(),
+                    sendable: reason.sendable,
+                    browser_sendable: reason.sendable && page_may_send,
+                    normal_closure: reason.normal_closure,
+                    reconnect: reason.reconnect.clone(),
+                    origin: origin.to_owned(),
+                }
+            })
+            .collect();
+        let ranges = model
+            .ranges
+            .iter()
+            .map(|range| Range {
+                name: range.name.clone(),
+                start: range.start,
+                end: range.end,
+                title: range.title.clone(),
+                description: range.doc.clone(),
+                unnamed_codes_sendable: range.sendable,
+            })
+            .collect();
+        Codes { codes, ranges }
+    }
+
+    pub fn named(&self, value: u16) -> Option<&Code> {
+        self.codes.iter().find(|code| code.value == value)
+    }
+
+    pub fn range_of(&self, value: u16) -> Option<&Range> {
+        self.ranges
+            .iter()
+            .find(|range| (range.start..=range.end).contains(&value))
+    }
+
+    /// The wire rule: a named code decides for itself, another follows its range, a code
+    /// in no range is never sent.
+    pub fn is_sendable(&self, value: u16) -> bool {
+        match self.named(value) {
+            Some(code) => code.sendable,
+            None => self
+                .range_of(value)
+                .is_some_and(|range| range.unnamed_codes_sendable),
+        }
+    }
+
+    /// The code whose registry name is `name`.
+    pub fn by_name(&self, name: &str) -> Option<&Code> {
+        self.codes.iter().find(|code| code.name == name)
+    }
+}
