@@ -91,11 +91,12 @@ impl Location {
 }
 
 fn floor_char_boundary(source: &str, offset: usize) -> usize {
-    let mut offset = offset.min(source.len());
-    while !source.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
+    let offset = offset.min(source.len());
+    // A character takes at most four bytes: a boundary lies among the last four offsets.
+    (offset.saturating_sub(3)..=offset)
+        .rev()
+        .find(|&offset| source.is_char_boundary(offset))
+        .unwrap_or(0)
 }
 
 fn excerpt(out: &mut String, source: &str, span: &Range<usize>, here: &Location) {
@@ -140,6 +141,12 @@ mod tests {
         let source = "é";
         assert_eq!(Location::of(source, 1).column, 1);
         assert_eq!(Location::of(source, 99).column, 2);
+        // Inside a four-byte character, at each of its bytes.
+        let source = "a😀b";
+        for offset in 1..5 {
+            assert_eq!(Location::of(source, offset).column, 2, "{offset}");
+        }
+        assert_eq!(Location::of(source, 5).column, 3);
     }
 
     #[test]

@@ -610,5 +610,9 @@ mod tests {
         assert_eq!(closest("sendabel", REASON_FIELDS), Some("sendable"));
         assert_eq!(closest("colour", REASON_FIELDS), None);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+        // Insertions and deletions cost one each.
+        assert_eq!(edit_distance("a", "abc"), 2);
+        assert_eq!(edit_distance("abc", "a"), 2);
+        assert_eq!(edit_distance("", "ab"), 2);
     }
 }

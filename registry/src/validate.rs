@@ -410,7 +410,7 @@ fn optional<T>(
 fn close_code(value: &Located<i128>, errors: &mut Vec<Diagnostic>) -> Option<u16> {
     let problem = match value.value {
         0 => "0 is not a close code",
-        number if number < 0 => "a close code cannot be negative",
+        number if number.is_negative() => "a close code cannot be negative",
         number if number > i128::from(u16::MAX) => "a close code cannot be above 65535",
         number => return u16::try_from(number).ok(),
     };
@@ -494,12 +494,13 @@ pub fn is_usable_name(name: &str) -> bool {
 }
 
 fn is_snake_case(name: &str) -> bool {
+    // Starting as if after an underscore refuses a leading one like a doubled one.
     let mut previous = '_';
     for (index, character) in name.chars().enumerate() {
         let ok = match character {
             'a'..='z' => true,
             '0'..='9' => index > 0,
-            '_' => index > 0 && previous != '_',
+            '_' => previous != '_',
             _ => false,
         };
         if !ok {
