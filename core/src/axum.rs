@@ -3,7 +3,7 @@
 
 use axum::extract::ws::{CloseFrame as AxumFrame, Message};
 
-use crate::{CloseFrame, ParseFrameError};
+use crate::{CloseFrame, ClosePayload, ParseFrameError};
 
 /// A frame to send: axum's frame with the same code and reason.
 impl From<CloseFrame<'_>> for AxumFrame {
@@ -19,6 +19,14 @@ impl From<CloseFrame<'_>> for AxumFrame {
 impl From<CloseFrame<'_>> for Message {
     fn from(frame: CloseFrame<'_>) -> Message {
         Message::Close(Some(frame.into()))
+    }
+}
+
+/// An owned frame to send, as the message that carries it (the empty payload is a Close
+/// without a status code): a close decided in another task, `socket.send(payload.into())`.
+impl From<ClosePayload> for Message {
+    fn from(payload: ClosePayload) -> Message {
+        Message::Close(payload.frame().map(Into::into))
     }
 }
 

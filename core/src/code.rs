@@ -193,6 +193,22 @@ impl CloseCode {
         }
     }
 
+    /// A Close frame to send with this code and `reason`: the same as
+    /// [`CloseFrame::new`](crate::CloseFrame::new), written like `close_frame` of the reason enums, so that
+    /// [`close_frame!`](crate::close_frame!) takes either.
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildFrameError`](crate::BuildFrameError) when the code may not be sent or
+    /// `reason` is longer than 123 bytes.
+    #[inline]
+    pub const fn close_frame(
+        self,
+        reason: &str,
+    ) -> Result<crate::CloseFrame<'_>, crate::BuildFrameError> {
+        crate::CloseFrame::new(self, reason)
+    }
+
     /// What the registry advises a client about reconnecting after this code, if it
     /// advises anything (for 1012 and 1013).
     ///

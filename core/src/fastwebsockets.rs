@@ -6,7 +6,7 @@
 
 use fastwebsockets::{CloseCode as FwsCode, Frame};
 
-use crate::{CloseCode, CloseFrame, InvalidCloseCode};
+use crate::{CloseCode, CloseFrame, ClosePayload, InvalidCloseCode};
 
 /// Keeps the number, as fastwebsockets' named variant whenever it has one.
 impl From<CloseCode> for FwsCode {
@@ -35,5 +35,12 @@ impl TryFrom<FwsCode> for CloseCode {
 impl From<CloseFrame<'_>> for Frame<'static> {
     fn from(frame: CloseFrame<'_>) -> Frame<'static> {
         Frame::close(frame.code().get(), frame.reason().as_bytes())
+    }
+}
+
+/// An owned frame to send, with its exact payload (empty: a Close without a status code).
+impl From<ClosePayload> for Frame<'static> {
+    fn from(payload: ClosePayload) -> Frame<'static> {
+        Frame::close_raw(payload.as_bytes().to_vec().into())
     }
 }

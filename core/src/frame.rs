@@ -233,8 +233,31 @@ impl<'a> CloseFrame<'a> {
     }
 }
 
-/// The payload of a Close frame, built without allocation: up to
+/// The payload of a Close frame, owned, built without allocation: up to
 /// [`MAX_PAYLOAD_LEN`] bytes in a fixed buffer. Dereferences to the bytes.
+///
+/// It is also the owned form of a checked [`CloseFrame`]: `Copy`, `Send`, `Sync` and
+/// `'static`, so a close decided in one task can be sent from another (a `CloseFrame`
+/// borrows its reason, which may live in a `String` of the deciding task). Every stack
+/// integration converts it into the stack's message as it converts a `CloseFrame`, and
+/// [`frame`](Self::frame) borrows it back as one. The empty payload is a Close frame
+/// without a status code.
+///
+/// ```
+/// use close_reasons::{CloseCode, CloseFrame, ClosePayload};
+///
+/// let name = String::from("mallory");
+/// let kick = CloseFrame::new(CloseCode::new(4002).unwrap(), &format!("{name} was kicked"))
+///     .unwrap()
+///     .to_payload();
+/// drop(name);
+/// let sender = std::thread::spawn(move || {
+///     let frame = kick.frame().unwrap();
+///     (frame.code().get(), frame.reason().len())
+/// });
+/// assert_eq!(sender.join().unwrap(), (4002, 18));
+/// assert_eq!(ClosePayload::empty().frame(), None);
+/// ```
 #[derive(Clone, Copy)]
 pub struct ClosePayload {
     bytes: [u8; MAX_PAYLOAD_LEN],
@@ -257,6 +280,29 @@ impl ClosePayload {
     pub const fn as_bytes(&self) -> &[u8] {
         // `len` is at most `MAX_PAYLOAD_LEN`, as `to_payload` guarantees.
         self.bytes.split_at(self.len as usize).0
+    }
+
+    /// The frame this payload holds, borrowed from it; `None` for the empty payload
+    /// (no status code). Never fails otherwise: a payload is built only from a checked
+    /// frame.
+    #[must_use]
+    pub const fn frame(&self) -> Option<CloseFrame<'_>> {
+        let (code, reason) = match self.as_bytes() {
+            [high, low, reason @ ..] => (u16::from_be_bytes([*high, *low]), reason),
+            _ => return None,
+        };
+        match (CloseCode::new(code), core::str::from_utf8(reason)) {
+            (Some(code), Ok(reason)) => Some(CloseFrame { code, reason }),
+            // Not reached: `to_payload` wrote a checked code and a `str`.
+            _ => None,
+        }
+    }
+}
+
+impl From<CloseFrame<'_>> for ClosePayload {
+    #[inline]
+    fn from(frame: CloseFrame<'_>) -> ClosePayload {
+        frame.to_payload()
     }
 }
 

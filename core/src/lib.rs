@@ -35,7 +35,9 @@
 //! Each integration is named after the crate and its semver line (`tungstenite-0-30`):
 //! support for a later release comes as a new feature, so enabling one never changes
 //! meaning. In every integration:
-//! - a frame to send starts from a checked [`CloseFrame`] and always converts;
+//! - a frame to send starts from a checked [`CloseFrame`], or its owned form
+//!   [`ClosePayload`] (to move a close between tasks), and always converts with one
+//!   `.into()` into the stack's message;
 //! - a received frame converts with `TryFrom` into a [`CloseFrame`], checked as
 //!   [`CloseFrame::parse`] checks one, or into a [`ParseFrameError`] whose `answer()`
 //!   is the code to close with;
@@ -47,12 +49,12 @@
 //! | feature | crate | conversions |
 //! |---|---|---|
 //! | `serde` | serde (`no_std`) | `Serialize`, `Deserialize` for [`CloseCode`], [`CloseReason`] and every enum of [`registry`], as their number; 0, and numbers an enum does not name, are rejected (the error lists the numbers it accepts) |
-//! | `tungstenite-0-30` | tungstenite 0.30 | `CloseCode` ↔ its `CloseCode`, keeping the number; `CloseFrame` → its `protocol::CloseFrame`; `&protocol::CloseFrame` → `CloseFrame`, checked |
+//! | `tungstenite-0-30` | tungstenite 0.30 | `CloseCode` ↔ its `CloseCode`, keeping the number; `CloseFrame` → its `protocol::CloseFrame` and `Message`; `ClosePayload` → `Message`; `&protocol::CloseFrame` → `CloseFrame`, checked |
 //! | `tungstenite-0-29` | tungstenite 0.29 | the same, for 0.29 (what axum 0.8.9 uses) |
-//! | `axum-0-8` | axum 0.8 | `CloseFrame` → `ws::CloseFrame` and `ws::Message`; `&ws::CloseFrame` → `CloseFrame`, checked |
-//! | `actix-http-3` | actix-http 3 | `CloseCode` ↔ `ws::CloseCode`, keeping the number (named variants, never `Other` of a known code); `CloseFrame` → `ws::CloseReason`; `&ws::CloseReason` → `CloseFrame`, checked |
-//! | `tokio-websockets-0-13` | tokio-websockets 0.13 | `CloseCode` → its `CloseCode` (fallible: it holds 1000–1015 and 3000–4999), back infallibly; `CloseFrame` → `Message`, never panicking |
-//! | `fastwebsockets-0-10` | fastwebsockets 0.10 | `CloseCode` ↔ its `CloseCode`, keeping the number; `CloseFrame` → `Frame`; received payloads go through [`CloseFrame::parse`] |
+//! | `axum-0-8` | axum 0.8 | `CloseFrame` → `ws::CloseFrame` and `ws::Message`; `ClosePayload` → `ws::Message`; `&ws::CloseFrame` → `CloseFrame`, checked |
+//! | `actix-http-3` | actix-http 3 | `CloseCode` ↔ `ws::CloseCode`, keeping the number (named variants, never `Other` of a known code); `CloseFrame` → `ws::CloseReason` and `ws::Message`; `ClosePayload` → `ws::Message`; `&ws::CloseReason` → `CloseFrame`, checked |
+//! | `tokio-websockets-0-13` | tokio-websockets 0.13 | `CloseCode` → its `CloseCode` (fallible: it holds 1000–1015 and 3000–4999), back infallibly; `CloseFrame` and `ClosePayload` → `Message`, never panicking |
+//! | `fastwebsockets-0-10` | fastwebsockets 0.10 | `CloseCode` ↔ its `CloseCode`, keeping the number; `CloseFrame` and `ClosePayload` → `Frame`; received payloads go through [`CloseFrame::parse`] |
 //! | `web-sys-0-3` | web-sys 0.3 | the `browser` module: closing a `WebSocket`, reading a `CloseEvent` |
 //!
 //! Stacks whose received frame is a plain `u16` and a string use
@@ -78,7 +80,11 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Only integrations whose types own their text need an allocator.
-#[cfg(any(feature = "actix-http-3", feature = "web-sys-0-3"))]
+#[cfg(any(
+    feature = "actix-http-3",
+    feature = "fastwebsockets-0-10",
+    feature = "web-sys-0-3"
+))]
 extern crate alloc;
 
 mod code;
@@ -191,6 +197,36 @@ macro_rules! __serde_for_reasons {
     ($reasons:ident, $expected:literal) => {};
 }
 
+/// A [`CloseFrame`] checked when the program is compiled, for a frame known to be good:
+/// `close_frame!(code, "reason")`, where `code` is a constant [`CloseCode`], a
+/// [`CloseReason`] or a variant of an enum of [`registry`], and the reason a constant
+/// string. No `Result` to unwrap, and usable in `const` and `static` items; a code that
+/// may not be sent (or that its registry keeps local) or a reason over 123 bytes fails
+/// the build.
+///
+/// ```
+/// use close_reasons::{close_frame, CloseCode, CloseFrame, CloseReason};
+///
+/// const GOODBYE: CloseFrame<'static> = close_frame!(CloseReason::Normal, "Goodbye");
+/// static RESTART: CloseFrame<'static> = close_frame!(CloseCode::SERVICE_RESTART, "back soon");
+/// assert_eq!((GOODBYE.code(), GOODBYE.reason()), (CloseCode::NORMAL, "Goodbye"));
+/// assert_eq!(RESTART.code().get(), 1012);
+/// ```
+///
+/// ```compile_fail
+/// // 1006 is reported locally, never sent: this does not compile.
+/// const DROPPED: close_reasons::CloseFrame<'static> =
+///     close_reasons::close_frame!(close_reasons::CloseReason::Abruptly, "");
+/// ```
+#[macro_export]
+macro_rules! close_frame {
+    ($code:expr, $reason:expr $(,)?) => {{
+        const __CLOSE_FRAME: $crate::CloseFrame<'static> =
+            $crate::__private::built_at_compile_time(($code).close_frame($reason));
+        __CLOSE_FRAME
+    }};
+}
+
 /// Support for the code that [`registry`] generates in other crates. Not part of the
 /// public API: it may change in any release.
 #[doc(hidden)]
@@ -199,6 +235,28 @@ pub mod __private {
     pub use crate::code::decimal_number;
     pub use crate::error::{parse_reason_error, unknown_code};
     pub use crate::frame::close_frame;
+
+    /// The frame of [`close_frame!`](crate::close_frame!), whose constant item makes a
+    /// mistake fail the build with one of these messages; never called at run time.
+    #[must_use]
+    pub const fn built_at_compile_time(
+        built: Result<crate::CloseFrame<'static>, crate::BuildFrameError>,
+    ) -> crate::CloseFrame<'static> {
+        use crate::BuildFrameErrorKind as Kind;
+        match built {
+            Ok(frame) => frame,
+            Err(error) => match error.kind() {
+                Kind::UnsendableCode => {
+                    panic!("close_frame!: this code may not be sent in a Close frame")
+                }
+                Kind::LocalOnlyCode => {
+                    panic!("close_frame!: the registry keeps this code local (`sendable = false`)")
+                }
+                Kind::ReasonTooLong => panic!("close_frame!: the reason is longer than 123 bytes"),
+                _ => panic!("close_frame!: this frame cannot be sent"),
+            },
+        }
+    }
     #[cfg(feature = "serde")]
     pub use crate::serde::{deserialize_named, serialize_number};
     #[cfg(feature = "serde")]

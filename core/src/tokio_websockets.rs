@@ -3,7 +3,7 @@
 use tokio_websockets::proto::ProtocolError;
 use tokio_websockets::{CloseCode as TwsCode, Message};
 
-use crate::{CloseCode, CloseFrame};
+use crate::{CloseCode, CloseFrame, ClosePayload};
 
 /// tokio-websockets holds only 1000–1015 and 3000–4999; other codes fail with its own
 /// error, as its `TryFrom<u16>` does. Every code that
@@ -40,5 +40,15 @@ impl From<CloseFrame<'_>> for Message {
             // codes.
             _ => Message::close(None, ""),
         }
+    }
+}
+
+/// An owned frame to send, as [`From<CloseFrame>`](#impl-From%3CCloseFrame%3C'_%3E%3E-for-Message)
+/// builds it; the empty payload is a Close without a status code.
+impl From<ClosePayload> for Message {
+    fn from(payload: ClosePayload) -> Message {
+        payload
+            .frame()
+            .map_or_else(|| Message::close(None, ""), Message::from)
     }
 }

@@ -426,3 +426,115 @@ mod browser {
         }
     }
 }
+
+/// The owned form of a frame (`ClosePayload`), decided in one thread and sent from
+/// another, becomes each stack's message exactly as the borrowed frame does.
+mod owned_frames {
+    use close_reasons::{CloseFrame, ClosePayload};
+
+    use super::*;
+
+    /// A kick decided from run-time text, handed to a sending thread: the text is gone
+    /// by the time the frame is converted.
+    fn decided_elsewhere() -> ClosePayload {
+        let who = String::from("mallory");
+        let reason = format!("{who} was kicked");
+        CloseFrame::new(CloseCode::new(4002).unwrap(), &reason)
+            .unwrap()
+            .to_payload()
+    }
+
+    fn assert_send_sync_static<T: Send + Sync + 'static>() {}
+
+    #[test]
+    fn the_owned_frame_is_send_sync_static_and_borrows_back() {
+        assert_send_sync_static::<ClosePayload>();
+        let payload = decided_elsewhere();
+        let frame = std::thread::spawn(move || {
+            let frame = payload.frame().unwrap();
+            (frame.code(), frame.reason().to_owned())
+        })
+        .join()
+        .unwrap();
+        assert_eq!(
+            frame,
+            (
+                CloseCode::new(4002).unwrap(),
+                "mallory was kicked".to_owned()
+            )
+        );
+        for code in sendable_codes() {
+            let frame = CloseFrame::new(code, "bye").unwrap();
+            assert_eq!(ClosePayload::from(frame).frame(), Some(frame));
+        }
+        assert_eq!(ClosePayload::empty().frame(), None);
+    }
+
+    #[test]
+    fn every_stack_sends_it_as_it_sends_the_frame() {
+        let payload = decided_elsewhere();
+        let sent = std::thread::spawn(move || {
+            (
+                tungstenite::Message::from(payload),
+                tungstenite_0_29::Message::from(payload),
+                axum::extract::ws::Message::from(payload),
+                actix_http::ws::Message::from(payload),
+                tokio_websockets::Message::from(payload),
+                fastwebsockets::Frame::from(payload).payload.to_vec(),
+            )
+        })
+        .join()
+        .unwrap();
+        let frame = payload.frame().unwrap();
+        assert_eq!(sent.0, tungstenite::Message::from(frame));
+        assert_eq!(sent.0, tungstenite::Message::Close(Some(frame.into())));
+        assert_eq!(sent.1, tungstenite_0_29::Message::from(frame));
+        assert_eq!(sent.2, axum::extract::ws::Message::from(frame));
+        assert_eq!(sent.3, actix_http::ws::Message::from(frame));
+        assert_eq!(
+            sent.4.as_close(),
+            tokio_websockets::Message::from(frame).as_close()
+        );
+        assert_eq!(sent.5, payload.as_bytes());
+    }
+
+    #[test]
+    fn the_empty_payload_is_a_close_without_status_everywhere() {
+        let empty = ClosePayload::empty();
+        assert_eq!(
+            tungstenite::Message::from(empty),
+            tungstenite::Message::Close(None)
+        );
+        assert_eq!(
+            tungstenite_0_29::Message::from(empty),
+            tungstenite_0_29::Message::Close(None)
+        );
+        assert_eq!(
+            axum::extract::ws::Message::from(empty),
+            axum::extract::ws::Message::Close(None)
+        );
+        assert_eq!(
+            actix_http::ws::Message::from(empty),
+            actix_http::ws::Message::Close(None)
+        );
+        assert!(tokio_websockets::Message::from(empty).is_close());
+        assert!(fastwebsockets::Frame::from(empty).payload.is_empty());
+    }
+
+    #[test]
+    fn a_compile_time_frame_is_a_constant() {
+        const GOODBYE: CloseFrame<'static> =
+            close_reasons::close_frame!(close_reasons::CloseReason::Normal, "Goodbye");
+        static KICKED: CloseFrame<'static> =
+            close_reasons::close_frame!(CloseCode::new(4002).unwrap(), "kicked");
+        assert_eq!(
+            GOODBYE,
+            CloseFrame::new(CloseCode::NORMAL, "Goodbye").unwrap()
+        );
+        assert_eq!(KICKED.code().get(), 4002);
+        assert_eq!(
+            tungstenite::Message::from(GOODBYE),
+            tungstenite::Message::Close(Some(GOODBYE.into()))
+        );
+    }
+}
