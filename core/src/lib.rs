@@ -87,6 +87,7 @@
 ))]
 extern crate alloc;
 
+mod any_code;
 mod code;
 mod error;
 mod frame;
@@ -108,6 +109,7 @@ mod tokio_websockets;
 #[cfg(any(feature = "tungstenite-0-30", feature = "tungstenite-0-29"))]
 mod tungstenite;
 
+pub use any_code::AnyCode;
 pub use close_reasons_macros::registry;
 pub use code::CloseCode;
 pub use error::{InvalidCloseCode, InvalidCloseCodeKind, ParseReasonError, UnknownCode};
@@ -232,6 +234,7 @@ macro_rules! close_frame {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::__serde_for_reasons as serde_for_reasons;
+    pub use crate::any_code::classify;
     pub use crate::code::decimal_number;
     pub use crate::error::{parse_reason_error, unknown_code};
     pub use crate::frame::close_frame;

@@ -36,8 +36,15 @@ fn derives() -> TokenStream {
     }
 }
 
-/// The reason enum: one variant per `[[reason]]`, with its API.
-pub fn reason_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenStream {
+/// The reason enum: one variant per `[[reason]]`, with its API; an application's enum
+/// (`application`) also gets `classify`, which looks a code up by it first and by the
+/// standard registry otherwise.
+pub fn reason_enum(
+    model: &Model,
+    shell: &Shell,
+    krate: &TokenStream,
+    application: bool,
+) -> TokenStream {
     let Shell { attrs, vis, ident } = shell;
     let [l_number, l_code, l_reason, l_text, l_named, l_formatter] =
         ["number", "code", "reason", "text", "named", "formatter"].map(local);
@@ -69,6 +76,27 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenSt
     let display_body = display_body(&variants, &labels, ident);
     let lookup = lookup(reasons, ident);
     let expected = expected_numbers(reasons, ident);
+    let classify = application.then(|| {
+        // Intra-doc links need the path as text; a doc comment would not interpolate it.
+        let path = krate.to_string().replace(' ', "");
+        let doc = format!(
+            "A received code by this registry first and the standard registry otherwise: \
+             [`AnyCode::Application`]({path}::AnyCode::Application) with a variant of this \
+             enum, [`AnyCode::Standard`]({path}::AnyCode::Standard) with a `CloseReason`, or \
+             [`AnyCode::Unnamed`]({path}::AnyCode::Unnamed). Its `Display` is the code's \
+             text by the same order, and one `match` acts on all three."
+        );
+        quote! {
+            impl #ident {
+                #[doc = #doc]
+                #[inline]
+                #[must_use]
+                pub const fn classify(#l_code: #krate::CloseCode) -> #krate::AnyCode<#ident> {
+                    #krate::__private::classify(#ident::from_code(#l_code), #l_code)
+                }
+            }
+        }
+    });
 
     // An enum without variants cannot be `repr(u16)` or cast; that only happens for
     // the stand-in emitted when the registry has errors.
@@ -294,6 +322,8 @@ pub fn reason_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenSt
                 *self == #l_reason.code()
             }
         }
+
+        #classify
 
         #krate::__private::serde_for_reasons!(#ident, #expected);
     };

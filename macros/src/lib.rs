@@ -41,7 +41,8 @@ use crate::expand::{CodeSet, Shell};
 /// `from_code`, `name`, `title`, `description`, `reference`, `link`, `is_sendable`,
 /// `is_browser_sendable`, `is_normal_closure`, `reconnect`, `close_frame`, `Display`, `FromStr`,
 /// `TryFrom<u16>`, `TryFrom<CloseCode>`, `From<Self> for u16`,
-/// `From<Self> for CloseCode` and `PartialEq` with `CloseCode` both ways; with the
+/// `From<Self> for CloseCode`, `PartialEq` with `CloseCode` both ways, and `classify`
+/// (a received code by this registry first, then the standard one, as an `AnyCode`); with the
 /// `serde` feature of close-reasons, `Serialize` and `Deserialize` as the number. It
 /// derives `Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug` and sets
 /// `#[repr(u16)]`: deriving those again, deriving `Serialize` or `Deserialize`, or adding
@@ -234,6 +235,7 @@ fn expand_registry(
                 krate,
                 syn::Error::new(span, message),
                 &Model::empty(),
+                rules,
             );
         }
     };
@@ -245,7 +247,7 @@ fn expand_registry(
     );
     match checked {
         Ok(model) => {
-            let expanded = expand::reason_enum(&model, &shell, krate);
+            let expanded = expand::reason_enum(&model, &shell, krate, rules == Rules::Application);
             quote!(#track #expanded)
         }
         Err(Failure {
@@ -260,7 +262,7 @@ fn expand_registry(
                 .next()
                 .unwrap_or_else(|| syn::Error::new(span, "the registry could not be read"));
             combined.extend(errors);
-            let expanded = fallback(&shell, krate, combined, &stand_in);
+            let expanded = fallback(&shell, krate, combined, &stand_in, rules);
             quote!(#track #expanded)
         }
     }
@@ -273,9 +275,10 @@ fn fallback(
     krate: &TokenStream,
     error: syn::Error,
     stand_in: &Model,
+    rules: Rules,
 ) -> TokenStream {
     let error = error.to_compile_error();
-    let stand_in = expand::reason_enum(stand_in, shell, krate);
+    let stand_in = expand::reason_enum(stand_in, shell, krate, rules == Rules::Application);
     quote!(#error #stand_in)
 }
 

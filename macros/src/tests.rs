@@ -366,7 +366,7 @@ fn doc_text_survives_intact() {
         ident: syn::parse_quote!(Tricky),
     };
     let krate = quote::quote!(::close_reasons);
-    let tokens = crate::expand::reason_enum(&model, &shell, &krate);
+    let tokens = crate::expand::reason_enum(&model, &shell, &krate, true);
     let literals: Vec<String> = tokens
         .into_iter()
         .flat_map(flatten)
@@ -445,7 +445,7 @@ mod never_panics {
         let code: proc_macro2::Ident = syn::parse_quote!(code);
         // Each expansion is Rust that parses: a file of items, and an expression.
         let items = [
-            crate::expand::reason_enum(model, &shell, &krate),
+            crate::expand::reason_enum(model, &shell, &krate, true),
             crate::expand::range_enum(model, &range_shell, &krate),
             crate::expand::close_code_items(
                 model,

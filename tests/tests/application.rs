@@ -172,3 +172,54 @@ fn lookup_over_three_windows_agrees_with_a_linear_search_on_every_code() {
         }
     }
 }
+
+#[test]
+fn classify_names_a_code_by_the_application_first_then_the_standard() {
+    use close_reasons::AnyCode;
+
+    let code = |number| CloseCode::new(number).unwrap();
+    assert_eq!(
+        GameCloseCode::classify(code(4100)),
+        AnyCode::Application(GameCloseCode::Kicked)
+    );
+    assert_eq!(
+        GameCloseCode::classify(code(1001)),
+        AnyCode::Standard(CloseReason::GoingAway)
+    );
+    assert_eq!(
+        GameCloseCode::classify(code(4002)),
+        AnyCode::Unnamed(code(4002))
+    );
+    assert_eq!(
+        GameCloseCode::classify(code(4100)).to_string(),
+        "4100 Kicked"
+    );
+    assert_eq!(
+        GameCloseCode::classify(code(1001)).to_string(),
+        "1001 Going Away"
+    );
+    assert_eq!(
+        GameCloseCode::classify(code(4002)).to_string(),
+        "4002 (Private Use)"
+    );
+    assert_eq!(
+        format!("{:>12}|", GameCloseCode::classify(code(4100))),
+        " 4100 Kicked|"
+    );
+    for number in 1..=u16::MAX {
+        let received = code(number);
+        let classified = GameCloseCode::classify(received);
+        assert_eq!(classified.code(), received);
+        let expected = match (GameCloseCode::try_from(received), received.reason()) {
+            (Ok(game), _) => AnyCode::Application(game),
+            (Err(_), Some(reason)) => AnyCode::Standard(reason),
+            (Err(_), None) => AnyCode::Unnamed(received),
+        };
+        assert_eq!(classified, expected, "{number}");
+        let shown = match GameCloseCode::try_from(received) {
+            Ok(game) => game.to_string(),
+            Err(_) => received.to_string(),
+        };
+        assert_eq!(classified.to_string(), shown, "{number}");
+    }
+}

@@ -10,7 +10,7 @@ use axum::extract::State;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::response::{Html, Response};
 use axum::routing::get;
-use close_reasons::{CloseCode, CloseFrame, ParseFrameError};
+use close_reasons::{AnyCode, CloseCode, CloseFrame, ParseFrameError};
 use tokio::sync::mpsc::UnboundedSender;
 
 /// Close codes of our chat protocol, from `close-codes.toml`.
@@ -167,17 +167,13 @@ pub fn explain(received: Result<Option<CloseFrame<'_>>, ParseFrameError>) -> Str
         "" => String::new(),
         text => format!(": \"{text}\""),
     };
-    let advice = |advice: Option<&str>| advice.map(|text| format!(" {text}")).unwrap_or_default();
-    // Our own codes first, then the standard ones.
-    if let Ok(chat) = ChatCloseCode::try_from(code) {
-        let advice = advice(chat.reconnect());
-        return format!("{chat}{reason} ({}){advice}", chat.description());
-    }
-    match code.reason() {
-        Some(standard) => {
-            let advice = advice(standard.reconnect());
-            format!("{standard}{reason} ({}){advice}", standard.description())
-        }
-        None => format!("{code}{reason}: not a code of the chat protocol"),
-    }
+    // Our own codes first, then the standard ones, in one match.
+    let classified = ChatCloseCode::classify(code);
+    let (description, advice) = match classified {
+        AnyCode::Application(chat) => (chat.description(), chat.reconnect()),
+        AnyCode::Standard(standard) => (standard.description(), standard.reconnect()),
+        AnyCode::Unnamed(_) => return format!("{code}{reason}: not a code of the chat protocol"),
+    };
+    let advice = advice.map(|text| format!(" {text}")).unwrap_or_default();
+    format!("{classified}{reason} ({description}){advice}")
 }
