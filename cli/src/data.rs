@@ -18,6 +18,8 @@ pub struct Code {
     pub reconnect: Option<String>,
     /// Where the name comes from, for `explain`: `CloseReason::Normal`, or the file.
     pub origin: String,
+    /// The names other stacks give the code.
+    pub aliases: Vec<String>,
 }
 
 /// One range.
@@ -53,6 +55,11 @@ impl Codes {
                 normal_closure: reason.is_normal_closure(),
                 reconnect: reason.reconnect().map(str::to_owned),
                 origin: format!("CloseReason::{reason:?}"),
+                aliases: reason
+                    .aliases()
+                    .iter()
+                    .map(|alias| (*alias).to_owned())
+                    .collect(),
             })
             .collect();
         let ranges = CloseRange::ALL
@@ -95,6 +102,7 @@ impl Codes {
                     normal_closure: reason.normal_closure,
                     reconnect: reason.reconnect.clone(),
                     origin: origin.to_owned(),
+                    aliases: reason.aliases.clone(),
                 }
             })
             .collect();

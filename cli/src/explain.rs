@@ -91,6 +91,9 @@ fn explain(value: u16, layers: &Layers) -> String {
         Some(code) => {
             let _ = writeln!(out, "{value} {}", code.title);
             let _ = writeln!(out, "  name:      {} ({})", code.name, code.origin);
+            if !code.aliases.is_empty() {
+                let _ = writeln!(out, "  aliases:   {}", code.aliases.join(", "));
+            }
             let _ = writeln!(out, "  range:     {range_text}");
             let _ = writeln!(out, "  sendable:  {}", yes_no(code.sendable));
             let link = code

@@ -51,6 +51,7 @@ fn to_json(codes: &[Code], ranges: &[Range]) -> String {
                 "browser_sendable": code.browser_sendable,
                 "normal_closure": code.normal_closure,
                 "reconnect": code.reconnect,
+                "aliases": code.aliases,
             })
         })
         .collect();

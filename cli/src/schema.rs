@@ -56,7 +56,12 @@ pub fn schema() -> String {
             "normal_closure": flag("A close with this code is a normal end of the connection (1000, 1001, 1005). Default false."),
             "reconnect": text("What a client should do about reconnecting after this code (Markdown)."),
             "iana": flag("The code is registered with IANA for this application (3000-3999 only). Default false."),
-            "browser_sendable": flag("Standard registry only: whether a web page may pass the code to WebSocket.close() (WHATWG: 1000 and 3000-4999); the code's range decides when left out.")
+            "browser_sendable": flag("Standard registry only: whether a web page may pass the code to WebSocket.close() (WHATWG: 1000 and 3000-4999); the code's range decides when left out."),
+            "aliases": {
+                "type": "array",
+                "items": { "type": "string", "pattern": "^[A-Za-z0-9_]+$" },
+                "description": "The names other WebSocket stacks give the code (e.g. Away, ABNORMAL_CLOSURE): each becomes a #[doc(alias)] of the variant and the constant. Not the reason's own name, and each alias once in the registry, whatever its case."
+            }
         }
     });
     let range = json!({

@@ -55,6 +55,11 @@ pub fn reason_enum(
         .collect();
     let values: Vec<u16> = reasons.iter().map(|reason| reason.value).collect();
     let docs = reasons.iter().map(reason_doc);
+    let alias_attrs: Vec<TokenStream> = reasons.iter().map(alias_attributes).collect();
+    let alias_lists = reasons.iter().map(|reason| {
+        let aliases = &reason.aliases;
+        quote!(&[#(#aliases),*])
+    });
     let names = reasons.iter().map(|reason| &reason.name);
     let names_again = names.clone();
     let titles = reasons.iter().map(|reason| &reason.title);
@@ -136,7 +141,7 @@ pub fn reason_enum(
         #derives
         #repr
         #vis enum #ident {
-            #( #[doc = #docs] #variants = #values, )*
+            #( #[doc = #docs] #alias_attrs #variants = #values, )*
         }
 
         impl #ident {
@@ -162,6 +167,14 @@ pub fn reason_enum(
             #[must_use]
             pub const fn name(self) -> &'static ::core::primitive::str {
                 match self { #( #ident::#variants => #names, )* }
+            }
+
+            /// The names other WebSocket stacks give the code (`Away`, `AWAY` for
+            /// 1001), as the registry lists them; the documentation search finds the
+            /// variant and the constant by them.
+            #[must_use]
+            pub const fn aliases(self) -> &'static [&'static ::core::primitive::str] {
+                match self { #( #ident::#variants => #alias_lists, )* }
             }
 
             /// The short title from the registry (for the standard codes, the IANA registry's name).
@@ -563,6 +576,7 @@ pub fn close_code_items(
             reason.value, reason.title, reason.variant
         )
     });
+    let constant_aliases = model.reasons.iter().map(alias_attributes);
     let predicates = model
         .ranges
         .iter()
@@ -579,6 +593,7 @@ pub fn close_code_items(
         impl #code {
             #(
                 #[doc = #constant_docs]
+                #constant_aliases
                 pub const #constants: #code = #reasons::#reason_variants.code();
             )*
 
@@ -655,6 +670,12 @@ pub fn set_check(model: &Model, set: CodeSet, code: &Ident) -> TokenStream {
 /// the user passes in from meeting them.
 fn local(name: &str) -> Ident {
     Ident::new(&format!("__{name}"), Span::mixed_site())
+}
+
+/// `#[doc(alias = "…")]` for each name other stacks give the code.
+fn alias_attributes(reason: &ReasonSpec) -> TokenStream {
+    let aliases = &reason.aliases;
+    quote!(#( #[doc(alias = #aliases)] )*)
 }
 
 fn ident_of(name: &str) -> Ident {

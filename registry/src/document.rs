@@ -47,6 +47,8 @@ pub struct Reason {
     pub iana: Option<Located<bool>>,
     /// Whether a web page may close a `WebSocket` with the code (standard registry only).
     pub browser_sendable: Option<Located<bool>>,
+    /// `aliases`: the names other WebSocket stacks give the code (empty when absent).
+    pub aliases: Vec<Located<String>>,
 }
 
 /// What could be read of a `[[reason]]` that has other problems: enough for the
@@ -115,6 +117,7 @@ const REASON_FIELDS: &[&str] = &[
     "reconnect",
     "iana",
     "browser_sendable",
+    "aliases",
 ];
 const RANGE_FIELDS: &[&str] = &[
     "name",
@@ -264,6 +267,7 @@ impl Reader<'_> {
         let reconnect = self.optional_string(table, "reconnect");
         let iana = self.optional_boolean(table, "iana");
         let browser_sendable = self.optional_boolean(table, "browser_sendable");
+        let aliases = self.optional(table, "aliases", Self::as_string_list);
         let reason = (|| {
             Some(Reason {
                 name: name.clone()?,
@@ -277,6 +281,7 @@ impl Reader<'_> {
                 reconnect: reconnect?,
                 iana: iana?,
                 browser_sendable: browser_sendable?,
+                aliases: aliases?.unwrap_or_default(),
             })
         })();
         reason.ok_or_else(|| name.map(|name| PartialReason { name, value }))
@@ -411,6 +416,32 @@ impl Reader<'_> {
                 None
             }
         }
+    }
+
+    fn as_string_list(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        field: &str,
+    ) -> Option<Vec<Located<String>>> {
+        let Some(items) = value.get_ref().as_array() else {
+            self.wrong_type(value, field, "an array of strings, e.g. [\"Away\"]");
+            return None;
+        };
+        let mut strings = Vec::new();
+        let mut readable = true;
+        for item in items.iter() {
+            match item.get_ref().as_str() {
+                Some(text) => strings.push(Located {
+                    value: text.to_owned(),
+                    span: item.span(),
+                }),
+                None => {
+                    self.wrong_type(item, field, "an array of strings, e.g. [\"Away\"]");
+                    readable = false;
+                }
+            }
+        }
+        readable.then_some(strings)
     }
 
     fn integer(

@@ -61,6 +61,8 @@ pub fn salvage(registry: &Registry) -> Model {
             normal_closure: false,
             reconnect: None,
             browser_sendable: None,
+            // Unchecked aliases could give the stand-in errors of its own.
+            aliases: Vec::new(),
         };
         reasons.push((spec, value.is_some()));
     }

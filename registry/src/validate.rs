@@ -33,6 +33,8 @@ pub struct ReasonSpec {
     pub reconnect: Option<String>,
     /// `None`: the code follows its range.
     pub browser_sendable: Option<bool>,
+    /// The names other WebSocket stacks give the code, for documentation search.
+    pub aliases: Vec<String>,
 }
 
 /// A checked `[[range]]`.
@@ -196,6 +198,7 @@ pub fn validate(registry: &Registry, rules: Rules) -> Result<Model, Vec<Diagnost
         .collect();
 
     check_names(registry, &mut errors);
+    check_aliases(registry, &mut errors);
     check_order(
         registry.reasons.iter().map(|reason| &reason.value),
         "reason",
@@ -245,7 +248,65 @@ fn check_reason(reason: &Reason, errors: &mut Vec<Diagnostic>) -> Option<ReasonS
             .is_some_and(|flag| flag.value),
         reconnect: reconnect?,
         browser_sendable: reason.browser_sendable.as_ref().map(|flag| flag.value),
+        aliases: reason
+            .aliases
+            .iter()
+            .map(|alias| alias.value.clone())
+            .collect(),
     })
+}
+
+/// Aliases become `#[doc(alias = "…")]` on the variant and the constant: words of
+/// identifier characters, none the reason's own name (rustdoc refuses an alias equal to
+/// the item's name), none said twice, none on two reasons. Compared without case, as
+/// rustdoc's search compares them.
+fn check_aliases(registry: &Registry, errors: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<String, &Located<String>> = HashMap::new();
+    for reason in &registry.reasons {
+        let name = &reason.name.value;
+        let own = [
+            name.to_ascii_lowercase(),
+            variant_name(name).to_ascii_lowercase(),
+        ];
+        for alias in &reason.aliases {
+            let written = &alias.value;
+            let folded = written.to_ascii_lowercase();
+            let word = !written.is_empty()
+                && written
+                    .chars()
+                    .all(|character| character.is_ascii_alphanumeric() || character == '_');
+            if !word {
+                errors.push(
+                    Diagnostic::new(alias.span.clone(), format!("alias {written:?} is not a word"))
+                        .hint("write the other stack's name of the code as it is spelled there, e.g. \"Away\" or \"GOING_AWAY\""),
+                );
+                continue;
+            }
+            if own.contains(&folded) {
+                errors.push(
+                    Diagnostic::new(
+                        alias.span.clone(),
+                        format!("alias {written:?} is this reason's own name"),
+                    )
+                    .hint("remove it: the generated items already carry it"),
+                );
+                continue;
+            }
+            match seen.get(&folded) {
+                Some(first) => errors.push(
+                    Diagnostic::new(
+                        alias.span.clone(),
+                        format!("alias {written:?} is given twice"),
+                    )
+                    .related(first.span.clone(), format!("{:?} is here", first.value))
+                    .hint("an alias leads to one code; keep it where that stack uses it"),
+                ),
+                None => {
+                    seen.insert(folded, alias);
+                }
+            }
+        }
+    }
 }
 
 const IANA_CODES: std::ops::RangeInclusive<i128> = 3000..=3999;

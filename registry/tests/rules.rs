@@ -263,3 +263,48 @@ fn every_standard_code_lies_in_a_range() {
         "{found:?}"
     );
 }
+
+#[test]
+fn aliases_are_words_not_the_reasons_own_name_and_given_once() {
+    let with = |aliases: &str| reason("going_away", 4001) + &format!("aliases = {aliases}\n");
+    let accepted = model(&with("[\"Away\", \"GOING_AWAY_NOW\"]"), Rules::Application);
+    assert_eq!(accepted.reasons[0].aliases, ["Away", "GOING_AWAY_NOW"]);
+    assert!(
+        model(&reason("a", 4001), Rules::Application).reasons[0]
+            .aliases
+            .is_empty()
+    );
+    for (aliases, message) in [
+        ("[\"going away\"]", "alias \"going away\" is not a word"),
+        ("[\"\"]", "alias \"\" is not a word"),
+        (
+            "[\"GoingAway\"]",
+            "alias \"GoingAway\" is this reason's own name",
+        ),
+        (
+            "[\"GOING_AWAY\"]",
+            "alias \"GOING_AWAY\" is this reason's own name",
+        ),
+        ("[\"Away\", \"AWAY\"]", "alias \"AWAY\" is given twice"),
+        (
+            "[1001]",
+            "`aliases` must be an array of strings, e.g. [\"Away\"], found an integer (1001)",
+        ),
+        ("\"Away\"", "`aliases` must be an array of strings"),
+    ] {
+        let found = errors(&with(aliases), Rules::Application);
+        assert_eq!(found.len(), 1, "{aliases}: {found:?}");
+        assert!(found[0].contains(message), "{aliases}: {found:?}");
+    }
+    // Two reasons cannot share an alias: it would lead to either.
+    let shared = reason("a", 4001)
+        + "aliases = [\"Gone\"]\n"
+        + &reason("b", 4002)
+        + "aliases = [\"gone\"]\n";
+    let found = errors(&shared, Rules::Application);
+    assert!(
+        found[0].contains("alias \"gone\" is given twice"),
+        "{found:?}"
+    );
+    assert!(found[0].contains("\"Gone\" is here"), "{found:?}");
+}

@@ -42,6 +42,7 @@ fn public_api_matches_the_snapshot() {
         String::from_utf8_lossy(&output.stderr)
     );
     let json: PathBuf = target.join("doc").join("close_reasons.json");
+    aliases_reach_the_documentation(&json);
     let api = public_api::Builder::from_rustdoc_json(&json)
         // Blanket impls (`impl<T> From<T> for T` …) say nothing about this crate; auto
         // traits (`Send`, `Sync`, `Unpin` …) are part of its promise and stay.
@@ -86,4 +87,38 @@ fn target_directory(workspace: &Path) -> PathBuf {
     assert!(output.status.success(), "cargo metadata failed");
     let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     PathBuf::from(metadata["target_directory"].as_str().unwrap())
+}
+
+/// The registry's aliases are `#[doc(alias)]` attributes of the variant and of the
+/// constant, which rustdoc puts in its search index: a search for axum's `ABNORMAL` or
+/// tungstenite's `Away` lands on the right code.
+fn aliases_reach_the_documentation(json: &Path) {
+    let document: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
+    let attributes_of = |name: &str| -> Vec<String> {
+        document["index"]
+            .as_object()
+            .unwrap()
+            .values()
+            .filter(|item| item["name"] == name)
+            .flat_map(|item| item["attrs"].as_array().cloned().unwrap_or_default())
+            .map(|attribute| attribute.to_string())
+            .collect()
+    };
+    for (item, alias) in [
+        ("Abruptly", "Abnormal"),
+        ("ABRUPTLY", "ABNORMAL_CLOSURE"),
+        ("GoingAway", "Away"),
+        ("GOING_AWAY", "Away"),
+        ("ServerError", "Error"),
+    ] {
+        let attributes = attributes_of(item);
+        let expected = format!("#[doc(alias = \\\"{alias}\\\")]");
+        assert!(
+            attributes
+                .iter()
+                .any(|attribute| attribute.contains(&expected)),
+            "{item} has no alias {alias}: {attributes:?}"
+        );
+    }
 }
