@@ -5,7 +5,7 @@ use alloc::borrow::ToOwned as _;
 
 use actix_http::ws::{CloseCode as ActixCode, CloseReason as ActixReason, Message};
 
-use crate::{CloseCode, CloseFrame, ClosePayload, InvalidCloseCode, ParseFrameError};
+use crate::{CloseCode, CloseFrame, InvalidCloseCode, ParseFrameError};
 
 /// Keeps the number, as actix's named variant whenever actix has one: 1000 becomes
 /// `Normal`, never `Other(1000)`, so it compares equal to actix's own constants. Codes
@@ -41,20 +41,7 @@ impl From<CloseFrame<'_>> for ActixReason {
     }
 }
 
-/// A frame to send, as the message that carries it.
-impl From<CloseFrame<'_>> for Message {
-    fn from(frame: CloseFrame<'_>) -> Message {
-        Message::Close(Some(frame.into()))
-    }
-}
-
-/// An owned frame to send, as the message that carries it; the empty payload is a Close
-/// without a status code.
-impl From<ClosePayload> for Message {
-    fn from(payload: ClosePayload) -> Message {
-        Message::Close(payload.frame().map(Into::into))
-    }
-}
+close_message_conversions!(Message, "actix-http-3");
 
 /// Checks a close reason actix received by the rules of [`CloseFrame::parse`]; no
 /// description reads as an empty reason.

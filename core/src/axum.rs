@@ -3,7 +3,7 @@
 
 use axum::extract::ws::{CloseFrame as AxumFrame, Message};
 
-use crate::{CloseFrame, ClosePayload, ParseFrameError};
+use crate::{CloseFrame, ParseFrameError};
 
 /// A frame to send: axum's frame with the same code and reason.
 impl From<CloseFrame<'_>> for AxumFrame {
@@ -15,20 +15,7 @@ impl From<CloseFrame<'_>> for AxumFrame {
     }
 }
 
-/// A frame to send, as the message that carries it: `socket.send(frame.into())`.
-impl From<CloseFrame<'_>> for Message {
-    fn from(frame: CloseFrame<'_>) -> Message {
-        Message::Close(Some(frame.into()))
-    }
-}
-
-/// An owned frame to send, as the message that carries it (the empty payload is a Close
-/// without a status code): a close decided in another task, `socket.send(payload.into())`.
-impl From<ClosePayload> for Message {
-    fn from(payload: ClosePayload) -> Message {
-        Message::Close(payload.frame().map(Into::into))
-    }
-}
+close_message_conversions!(Message, "axum-0-8");
 
 /// Checks a frame axum received by the rules of [`CloseFrame::parse`]: axum passes on
 /// any code a peer sent, including ones that may not be sent, such as 1004 or 1006.

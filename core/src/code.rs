@@ -194,8 +194,8 @@ impl CloseCode {
     }
 
     /// A Close frame to send with this code and `reason`: the same as
-    /// [`CloseFrame::new`](crate::CloseFrame::new), written like `close_frame` of the reason enums, so that
-    /// [`close_frame!`](crate::close_frame!) takes either.
+    /// [`CloseFrame::new`](crate::CloseFrame::new), named like `close_frame` of the
+    /// reason enums, so that [`close_frame!`](crate::close_frame!) takes either.
     ///
     /// # Errors
     ///

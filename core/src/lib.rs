@@ -87,6 +87,37 @@
 ))]
 extern crate alloc;
 
+/// `From<CloseFrame>` and `From<ClosePayload>` for a stack's message type whose Close
+/// variant is `Close(Option<frame>)`, where the stack's frame converts from a
+/// `CloseFrame`: `socket.send(frame.into())` from either form; the empty payload is a
+/// Close without a status code. Written once for every such stack.
+#[cfg(any(
+    feature = "tungstenite-0-30",
+    feature = "tungstenite-0-29",
+    feature = "axum-0-8",
+    feature = "actix-http-3"
+))]
+macro_rules! close_message_conversions {
+    ($message:ty, $feature:literal) => {
+        /// A frame to send, as the message that carries it: `socket.send(frame.into())`.
+        #[cfg_attr(docsrs, doc(cfg(feature = $feature)))]
+        impl From<$crate::CloseFrame<'_>> for $message {
+            fn from(frame: $crate::CloseFrame<'_>) -> Self {
+                Self::Close(Some(frame.into()))
+            }
+        }
+
+        /// An owned frame to send (a close decided in another task), as the message that
+        /// carries it; the empty payload is a Close without a status code.
+        #[cfg_attr(docsrs, doc(cfg(feature = $feature)))]
+        impl From<$crate::ClosePayload> for $message {
+            fn from(payload: $crate::ClosePayload) -> Self {
+                Self::Close(payload.frame().map(Into::into))
+            }
+        }
+    };
+}
+
 mod any_code;
 mod code;
 mod error;

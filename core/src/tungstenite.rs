@@ -2,7 +2,7 @@
 //! `tungstenite-0-30`, 0.29 (what axum 0.8.9 uses) with feature `tungstenite-0-29`. The
 //! two lines have the same close-code and close-frame types, so one macro writes both.
 
-use crate::{CloseCode, CloseFrame, ClosePayload, InvalidCloseCode, ParseFrameError};
+use crate::{CloseCode, CloseFrame, InvalidCloseCode, ParseFrameError};
 
 macro_rules! conversions {
     ($tungstenite:ident, $feature:literal) => {
@@ -42,23 +42,7 @@ macro_rules! conversions {
             }
         }
 
-        /// A frame to send, as the message that carries it:
-        /// `socket.send(frame.into())`.
-        #[cfg_attr(docsrs, doc(cfg(feature = $feature)))]
-        impl From<CloseFrame<'_>> for ::$tungstenite::Message {
-            fn from(frame: CloseFrame<'_>) -> Self {
-                Self::Close(Some(frame.into()))
-            }
-        }
-
-        /// An owned frame to send, as the message that carries it; the empty payload
-        /// is a Close without a status code.
-        #[cfg_attr(docsrs, doc(cfg(feature = $feature)))]
-        impl From<ClosePayload> for ::$tungstenite::Message {
-            fn from(payload: ClosePayload) -> Self {
-                Self::Close(payload.frame().map(Into::into))
-            }
-        }
+        close_message_conversions!(::$tungstenite::Message, $feature);
 
         /// Checks a frame tungstenite received by the rules of [`CloseFrame::parse`]:
         /// tungstenite's frame type can hold any code, including 1006 or 1004, which may
