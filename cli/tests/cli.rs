@@ -33,6 +33,7 @@ const VALID: &[(&str, bool)] = &[
     ("tests/fixtures/game-codes.toml", true),
     ("tests/renamed/codes.toml", true),
     ("tests/ui/valid.toml", true),
+    ("tests/close-codes.toml", true),
     ("tests/ui/pass/iana-registered-code.toml", true),
     ("tests/ui/pass/names-like-generated-items.toml", true),
 ];
@@ -84,6 +85,16 @@ fn readme_registry() -> String {
         + 8;
     let end = start + readme[start..].find("```").unwrap();
     readme[start..end].to_owned()
+}
+
+#[test]
+fn the_readme_registry_is_the_one_its_doctest_compiles() {
+    let compiled = std::fs::read_to_string(workspace().join("tests/close-codes.toml")).unwrap();
+    assert!(
+        compiled == readme_registry(),
+        "tests/close-codes.toml, which the README's Rust example compiles against, differs from \
+         the README's TOML example; copy the README's block into it"
+    );
 }
 
 #[test]
