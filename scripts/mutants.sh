@@ -2,7 +2,7 @@
 # Mutation testing with cargo-mutants: every mutant of the listed files must make a test
 # fail. Reproduce with `bash scripts/mutants.sh [core|registry]` (both by default);
 # the results land in <target>/mutants/<part>/mutants.out. Installs cargo-mutants at a
-# fixed version when it is missing. Takes about an hour on two cores.
+# fixed version when it is missing. Measured on two cores: core 7 min, registry 9 min.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
