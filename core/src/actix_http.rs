@@ -41,10 +41,13 @@ impl From<CloseFrame<'_>> for ActixReason {
     }
 }
 
-close_message_conversions!(Message, "actix-http-3");
+close_message_conversions!(Message, ActixReason, "actix-http-3");
 
 /// Checks a close reason actix received by the rules of [`CloseFrame::parse`]; no
-/// description reads as an empty reason.
+/// description reads as an empty reason. actix checks no received code, so this is the
+/// check: a 1006 or a 1015 from the peer is an error whose `answer()` is 1002. What
+/// actix has already lost cannot be checked: it reads a reason that is not UTF-8
+/// lossily, and a one-byte payload as no status code.
 impl<'a> TryFrom<&'a ActixReason> for CloseFrame<'a> {
     type Error = ParseFrameError;
 

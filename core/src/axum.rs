@@ -15,10 +15,12 @@ impl From<CloseFrame<'_>> for AxumFrame {
     }
 }
 
-close_message_conversions!(Message, "axum-0-8");
+close_message_conversions!(Message, AxumFrame, "axum-0-8");
 
-/// Checks a frame axum received by the rules of [`CloseFrame::parse`]: axum passes on
-/// any code a peer sent, including ones that may not be sent, such as 1004 or 1006.
+/// Checks a frame axum received by the rules of [`CloseFrame::parse`]. axum's
+/// tungstenite has already replaced a code it does not allow (1004, 1006, 1014, …) with
+/// its own 1002 (see the crate docs: what each stack does before close-reasons sees a
+/// frame); a frame built by hand may hold any code, and this checks it.
 impl<'a> TryFrom<&'a AxumFrame> for CloseFrame<'a> {
     type Error = ParseFrameError;
 

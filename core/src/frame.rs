@@ -239,7 +239,8 @@ impl<'a> CloseFrame<'a> {
 /// It is also the owned form of a checked [`CloseFrame`]: `Copy`, `Send`, `Sync` and
 /// `'static`, so a close decided in one task can be sent from another (a `CloseFrame`
 /// borrows its reason, which may live in a `String` of the deciding task). Every stack
-/// integration converts it into the stack's message as it converts a `CloseFrame`, and
+/// integration converts it into the stack's message as it converts a `CloseFrame` (and
+/// into an `Option` of the stack's frame: `None` for the empty payload), and
 /// [`frame`](Self::frame) borrows it back as one. The empty payload is a Close frame
 /// without a status code.
 ///

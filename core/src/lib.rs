@@ -49,13 +49,42 @@
 //! | feature | crate | conversions |
 //! |---|---|---|
 //! | `serde` | serde (`no_std`) | `Serialize`, `Deserialize` for [`CloseCode`], [`CloseReason`] and every enum of [`registry`], as their number; 0, and numbers an enum does not name, are rejected (the error lists the numbers it accepts) |
-//! | `tungstenite-0-30` | tungstenite 0.30 | `CloseCode` ↔ its `CloseCode`, keeping the number; `CloseFrame` → its `protocol::CloseFrame` and `Message`; `ClosePayload` → `Message`; `&protocol::CloseFrame` → `CloseFrame`, checked |
+//! | `tungstenite-0-30` | tungstenite 0.30 | `CloseCode` ↔ its `CloseCode`, keeping the number; `CloseFrame` → its `protocol::CloseFrame` and `Message`; `ClosePayload` → `Option<protocol::CloseFrame>` and `Message`; `&protocol::CloseFrame` → `CloseFrame`, checked |
 //! | `tungstenite-0-29` | tungstenite 0.29 | the same, for 0.29 (what axum 0.8.9 uses) |
-//! | `axum-0-8` | axum 0.8 | `CloseFrame` → `ws::CloseFrame` and `ws::Message`; `ClosePayload` → `ws::Message`; `&ws::CloseFrame` → `CloseFrame`, checked |
-//! | `actix-http-3` | actix-http 3 | `CloseCode` ↔ `ws::CloseCode`, keeping the number (named variants, never `Other` of a known code); `CloseFrame` → `ws::CloseReason` and `ws::Message`; `ClosePayload` → `ws::Message`; `&ws::CloseReason` → `CloseFrame`, checked |
+//! | `axum-0-8` | axum 0.8 | `CloseFrame` → `ws::CloseFrame` and `ws::Message`; `ClosePayload` → `Option<ws::CloseFrame>` and `ws::Message`; `&ws::CloseFrame` → `CloseFrame`, checked |
+//! | `actix-http-3` | actix-http 3 | `CloseCode` ↔ `ws::CloseCode`, keeping the number (named variants, never `Other` of a known code); `CloseFrame` → `ws::CloseReason` and `ws::Message`; `ClosePayload` → `Option<ws::CloseReason>` and `ws::Message`; `&ws::CloseReason` → `CloseFrame`, checked |
 //! | `tokio-websockets-0-13` | tokio-websockets 0.13 | `CloseCode` → its `CloseCode` (fallible: it holds 1000–1015 and 3000–4999), back infallibly; `CloseFrame` and `ClosePayload` → `Message`, never panicking |
 //! | `fastwebsockets-0-10` | fastwebsockets 0.10 | `CloseCode` ↔ its `CloseCode`, keeping the number; `CloseFrame` and `ClosePayload` → `Frame`; received payloads go through [`CloseFrame::parse`] |
 //! | `web-sys-0-3` | web-sys 0.3 | the `browser` module: closing a `WebSocket`, reading a `CloseEvent` |
+//!
+//! # Receiving a Close
+//!
+//! One shape for every stack: `Result<Option<CloseFrame>, ParseFrameError>`, what
+//! [`CloseFrame::parse`] returns for a payload. `None` is a Close without a status code;
+//! the error is the peer's fault, and its `answer()` is the code to close with. Stacks
+//! hand a received Close over as `Option` of their frame; `.map(CloseFrame::try_from)`
+//! and `.transpose()` give the same shape, so `?` works on both:
+//!
+//! ```
+//! # #[cfg(feature = "tungstenite-0-30")] {
+//! use close_reasons::{CloseCode, CloseFrame, ParseFrameError};
+//! use tungstenite::Message;
+//!
+//! fn received_code(message: &Message) -> Result<Option<CloseCode>, ParseFrameError> {
+//!     let Message::Close(frame) = message else { return Ok(None) };
+//!     let frame = frame.as_ref().map(CloseFrame::try_from).transpose()?;
+//!     Ok(frame.map(|frame| frame.code()))
+//! }
+//! let goodbye = close_reasons::close_frame!(close_reasons::CloseReason::Normal, "bye");
+//! assert_eq!(received_code(&goodbye.into()), Ok(Some(CloseCode::NORMAL)));
+//! # }
+//! ```
+//!
+//! With fastwebsockets and tokio-websockets, which hand over the payload's bytes, parse
+//! them: `CloseFrame::parse(&frame.payload)`, `CloseFrame::parse(message.as_payload())`
+//! (tokio-websockets' `as_close()` reports a Close without a status as 1005, which may
+//! not be sent; `parse` says `None`). To keep a received frame past the message it
+//! borrows from, take its owned form, [`CloseFrame::to_payload`].
 //!
 //! Stacks whose received frame is a plain `u16` and a string use
 //! [`CloseFrame::from_received`]:
@@ -67,6 +96,32 @@
 //! let error = CloseFrame::from_received(1006, "").unwrap_err();
 //! assert_eq!(error.answer(), CloseCode::PROTOCOL_ERROR);
 //! ```
+//!
+//! # What each stack does before close-reasons sees a frame
+//!
+//! Measured on loopback: a server of each stack, and a peer that writes raw frames
+//! (`tests/interop/tests/on_the_wire.rs` asserts every cell).
+//!
+//! | stack | a code that may not be sent (1004–1006, 1015, 1016–2999, 0–999, 5000 and up) | 1014 | a one-byte payload; a reason that is not UTF-8 | its own answer to a Close |
+//! |---|---|---|---|---|
+//! | tungstenite 0.29, 0.30; axum 0.8 (tungstenite 0.29 underneath) | replaced by `1002 "Protocol violation"` before the application reads the frame: the peer's code and reason are lost, and 1002 is what the application (and close-reasons) sees and what goes back | the same ([tungstenite-rs#502]) | an error; the connection is dropped without a Close | the same code and reason |
+//! | tokio-websockets 0.13 | an error, answered with 1002 | passed on | errors, answered with 1002 and 1007 | the code alone |
+//! | fastwebsockets 0.10, with its automatic reply (the default) | an error, answered at once with 1002 and the peer's reason | refused like the others | errors; the connection is dropped without a Close | the same code and reason, at once |
+//! | actix-http 3 (`ws::Codec`, as actix-ws and actix-web-actors use it) | passed on unchecked | passed on | the byte is dropped (a Close without a status); the reason is read lossily (U+FFFD) | none: the application answers |
+//!
+//! What close-reasons adds on receipt: with actix-http it is the only check of the code,
+//! and its error's `answer()` is the 1002 to send. With the others, a frame that reaches
+//! the application carries a code that may be sent; the conversion still checks the
+//! reason's length and gives the typed code, and an application registry's own rules
+//! apply on top. What a stack replaced (tungstenite's 1002) cannot be recovered.
+//!
+//! The closing handshake completes only if the application keeps reading after the
+//! Close: tungstenite, axum and tokio-websockets write their answer (to a Close, and
+//! tokio-websockets' to a bad frame) the next time the socket is read. An application
+//! that drops the socket when it sees the Close leaves its peer without an answer, and
+//! a browser on the other end reports 1006.
+//!
+//! [tungstenite-rs#502]: https://github.com/snapview/tungstenite-rs/issues/502
 //!
 //! # The registry
 //!
@@ -90,7 +145,8 @@ extern crate alloc;
 /// `From<CloseFrame>` and `From<ClosePayload>` for a stack's message type whose Close
 /// variant is `Close(Option<frame>)`, where the stack's frame converts from a
 /// `CloseFrame`: `socket.send(frame.into())` from either form; the empty payload is a
-/// Close without a status code. Written once for every such stack.
+/// Close without a status code, which is why an owned frame becomes an `Option` of the
+/// stack's frame. Written once for every such stack.
 #[cfg(any(
     feature = "tungstenite-0-30",
     feature = "tungstenite-0-29",
@@ -98,7 +154,16 @@ extern crate alloc;
     feature = "actix-http-3"
 ))]
 macro_rules! close_message_conversions {
-    ($message:ty, $feature:literal) => {
+    ($message:ty, $frame:ty, $feature:literal) => {
+        /// An owned frame to send, as the stack's frame; `None` for the empty payload
+        /// (a Close without a status code).
+        #[cfg_attr(docsrs, doc(cfg(feature = $feature)))]
+        impl From<$crate::ClosePayload> for Option<$frame> {
+            fn from(payload: $crate::ClosePayload) -> Self {
+                payload.frame().map(Into::into)
+            }
+        }
+
         /// A frame to send, as the message that carries it: `socket.send(frame.into())`.
         #[cfg_attr(docsrs, doc(cfg(feature = $feature)))]
         impl From<$crate::CloseFrame<'_>> for $message {
@@ -112,7 +177,7 @@ macro_rules! close_message_conversions {
         #[cfg_attr(docsrs, doc(cfg(feature = $feature)))]
         impl From<$crate::ClosePayload> for $message {
             fn from(payload: $crate::ClosePayload) -> Self {
-                Self::Close(payload.frame().map(Into::into))
+                Self::Close(payload.into())
             }
         }
     };

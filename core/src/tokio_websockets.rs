@@ -1,4 +1,6 @@
 //! Conversions to and from the close code and close message of tokio-websockets 0.13.
+//! A received Close is parsed from its bytes, `CloseFrame::parse(message.as_payload())`:
+//! `as_close()` reports a Close without a status as 1005.
 
 use tokio_websockets::proto::ProtocolError;
 use tokio_websockets::{CloseCode as TwsCode, Message};

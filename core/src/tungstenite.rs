@@ -42,11 +42,17 @@ macro_rules! conversions {
             }
         }
 
-        close_message_conversions!(::$tungstenite::Message, $feature);
+        close_message_conversions!(
+            ::$tungstenite::Message,
+            ::$tungstenite::protocol::CloseFrame,
+            $feature
+        );
 
-        /// Checks a frame tungstenite received by the rules of [`CloseFrame::parse`]:
-        /// tungstenite's frame type can hold any code, including 1006 or 1004, which may
-        /// not be sent; the error's `answer()` is the code to close with.
+        /// Checks a frame tungstenite received by the rules of [`CloseFrame::parse`].
+        /// tungstenite has already replaced a received code it does not allow (1004,
+        /// 1006, 1014, …) with its own 1002 (see the crate docs: what each stack does
+        /// before close-reasons sees a frame), but its frame type can hold any code;
+        /// the error's `answer()` is the code to close with.
         #[cfg_attr(docsrs, doc(cfg(feature = $feature)))]
         impl<'a> TryFrom<&'a ::$tungstenite::protocol::CloseFrame> for CloseFrame<'a> {
             type Error = ParseFrameError;

@@ -499,6 +499,35 @@ mod owned_frames {
     }
 
     #[test]
+    fn it_becomes_each_stacks_frame_or_none() {
+        type TungsteniteFrame = tungstenite::protocol::CloseFrame;
+        type Tungstenite029Frame = tungstenite_0_29::protocol::CloseFrame;
+        let payload = decided_elsewhere();
+        let frame = payload.frame().unwrap();
+        assert_eq!(
+            Option::<TungsteniteFrame>::from(payload),
+            Some(TungsteniteFrame::from(frame))
+        );
+        assert_eq!(
+            Option::<Tungstenite029Frame>::from(payload),
+            Some(Tungstenite029Frame::from(frame))
+        );
+        assert_eq!(
+            Option::<axum::extract::ws::CloseFrame>::from(payload),
+            Some(axum::extract::ws::CloseFrame::from(frame))
+        );
+        assert_eq!(
+            Option::<actix_http::ws::CloseReason>::from(payload),
+            Some(actix_http::ws::CloseReason::from(frame))
+        );
+        let empty = ClosePayload::empty();
+        assert_eq!(Option::<TungsteniteFrame>::from(empty), None);
+        assert_eq!(Option::<Tungstenite029Frame>::from(empty), None);
+        assert_eq!(Option::<axum::extract::ws::CloseFrame>::from(empty), None);
+        assert_eq!(Option::<actix_http::ws::CloseReason>::from(empty), None);
+    }
+
+    #[test]
     fn the_empty_payload_is_a_close_without_status_everywhere() {
         let empty = ClosePayload::empty();
         assert_eq!(

@@ -1,0 +1,527 @@
+//! What each stack does on its own when a peer's Close frame arrives, before the
+//! application (and close-reasons) sees it: real servers of each crate on loopback,
+//! and a peer that writes raw frames, so that it can send what no stack would (1006,
+//! a one-byte payload, a reason that is not UTF-8).
+//!
+//! Each case records what the application received and what the server answered on
+//! the wire; the crate docs of each integration state these results.
+
+use std::io::{Read as _, Write as _};
+use std::net::{SocketAddr, TcpStream};
+use std::time::Duration;
+
+use close_reasons::{CloseCode, CloseFrame, ParseFrameError};
+use futures_util::StreamExt as _;
+use tokio::net::TcpListener;
+
+/// Long enough for a loaded machine, short enough that a hang fails the test.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// What the application read: the close it was given (the stack's code and reason,
+/// or no code) and what close-reasons made of the same frame, or the error the stack
+/// returned instead.
+#[derive(Debug, Clone)]
+enum Seen {
+    Close(Option<(u16, String)>, Checked),
+    /// The stack's error, whose text is only for the failure message.
+    Error(#[allow(dead_code, reason = "read by the failure message")] String),
+}
+
+/// What close-reasons' conversion of the received frame gave: the code it accepted
+/// (`None`: no status code), or the code it says to answer with.
+type Checked = Result<Option<u16>, u16>;
+
+fn checked(received: Result<Option<CloseFrame<'_>>, ParseFrameError>) -> Checked {
+    received
+        .map(|frame| frame.map(|frame| frame.code().get()))
+        .map_err(|error| error.answer().get())
+}
+
+impl PartialEq for Seen {
+    fn eq(&self, other: &Seen) -> bool {
+        match (self, other) {
+            (Seen::Close(a, b), Seen::Close(c, d)) => (a, b) == (c, d),
+            (Seen::Error(_), Seen::Error(_)) => true,
+            _ => false,
+        }
+    }
+}
+
+fn error() -> Seen {
+    Seen::Error(String::new())
+}
+
+/// What the server wrote back: a Close frame's code (`None`: none) and reason, or
+/// nothing before the connection ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Answer {
+    Close(Option<u16>, Vec<u8>),
+    Nothing,
+}
+
+fn close_payload(code: u16, reason: &[u8]) -> Vec<u8> {
+    let mut payload = code.to_be_bytes().to_vec();
+    payload.extend_from_slice(reason);
+    payload
+}
+
+/// The raw peer: connects, performs the HTTP upgrade when `path` is given (the stacks
+/// whose servers start after the upgrade take the stream as it is), sends one masked
+/// Close frame with `payload`, and reads until the server's Close frame or the end of
+/// the connection.
+fn send_close(address: SocketAddr, path: Option<&str>, payload: &[u8]) -> Answer {
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    if let Some(path) = path {
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {address}\r\nUpgrade: websocket\r\n\
+             Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\
+             Sec-WebSocket-Version: 13\r\n\r\n"
+        )
+        .unwrap();
+        // Byte by byte, so that nothing after the response's head is consumed.
+        let mut head = Vec::new();
+        while !head.ends_with(b"\r\n\r\n") {
+            let mut byte = [0];
+            stream.read_exact(&mut byte).unwrap();
+            head.push(byte[0]);
+        }
+        let head = String::from_utf8(head).unwrap();
+        assert!(head.starts_with("HTTP/1.1 101"), "{head}");
+    }
+    let mask = [0x12, 0x34, 0x56, 0x78];
+    let mut frame = vec![0x88, 0x80 | u8::try_from(payload.len()).unwrap()];
+    frame.extend_from_slice(&mask);
+    frame.extend(payload.iter().zip(mask.iter().cycle()).map(|(b, m)| b ^ m));
+    stream.write_all(&frame).unwrap();
+    loop {
+        let mut header = [0; 2];
+        if stream.read_exact(&mut header).is_err() {
+            return Answer::Nothing;
+        }
+        let len = match header[1] & 0x7f {
+            126 => {
+                let mut extended = [0; 2];
+                stream.read_exact(&mut extended).unwrap();
+                usize::from(u16::from_be_bytes(extended))
+            }
+            127 => panic!("no server sends a frame this long here"),
+            short => usize::from(short),
+        };
+        let mut body = vec![0; len];
+        stream.read_exact(&mut body).unwrap();
+        if header[0] & 0x0f == 0x8 {
+            return match body.as_slice() {
+                [high, low, reason @ ..] => {
+                    Answer::Close(Some(u16::from_be_bytes([*high, *low])), reason.to_vec())
+                }
+                _ => Answer::Close(None, body),
+            };
+        }
+    }
+}
+
+/// What the peer sends.
+#[derive(Debug, Clone, Copy)]
+enum Case {
+    /// A Close frame without a payload: no status code.
+    Empty,
+    /// A payload of one byte, too short for a code.
+    OneByte,
+    /// The code with the reason `bye`.
+    Code(u16),
+    /// Code 1000 with a reason that is not UTF-8 (a character cut short).
+    NotUtf8,
+}
+
+const REASON: &[u8] = b"bye";
+
+impl Case {
+    fn payload(self) -> Vec<u8> {
+        match self {
+            Case::Empty => Vec::new(),
+            Case::OneByte => vec![0x03],
+            Case::Code(code) => close_payload(code, REASON),
+            Case::NotUtf8 => close_payload(1000, &[0xc3]),
+        }
+    }
+}
+
+/// Every case: the codes around each boundary of the wire rule, and those the
+/// stacks treat differently (1014, 1015, 3008).
+fn cases() -> impl Iterator<Item = Case> {
+    let codes = [
+        1000, 1001, 1004, 1005, 1006, 1012, 1014, 1015, 1016, 2999, 3000, 3008, 4999, 5000,
+    ];
+    [Case::Empty, Case::OneByte, Case::NotUtf8]
+        .into_iter()
+        .chain(codes.into_iter().map(Case::Code))
+}
+
+fn sendable(code: u16) -> bool {
+    CloseCode::new(code).is_some_and(CloseCode::is_sendable)
+}
+
+/// Runs `server` on a loopback listener for one connection, sends it `payload`, and
+/// returns what its application saw and what it answered.
+async fn probe<F, Fut>(server: F, path: Option<&'static str>, case: Case) -> (Seen, Answer)
+where
+    F: FnOnce(tokio::net::TcpStream) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = Seen> + Send,
+{
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let application = tokio::spawn(async move {
+        let (stream, _) = listener.accept().await.unwrap();
+        server(stream).await
+    });
+    let payload = case.payload();
+    let answer = tokio::task::spawn_blocking(move || send_close(address, path, &payload))
+        .await
+        .unwrap();
+    let seen = tokio::time::timeout(PATIENCE, application)
+        .await
+        .expect("the server ends by itself")
+        .unwrap();
+    (seen, answer)
+}
+
+mod servers {
+    use super::*;
+
+    /// A server of tungstenite's own (blocking) API, which reads on after the Close
+    /// when `read_on`, as the closing handshake needs.
+    macro_rules! tungstenite_server {
+        ($name:ident, $tungstenite:ident) => {
+            pub async fn $name(stream: tokio::net::TcpStream, read_on: bool) -> Seen {
+                use $tungstenite::{Error, Message};
+                let stream = stream.into_std().unwrap();
+                stream.set_nonblocking(false).unwrap();
+                tokio::task::spawn_blocking(move || {
+                    let mut socket = $tungstenite::accept(stream).unwrap();
+                    let mut seen = None;
+                    loop {
+                        match socket.read() {
+                            Ok(Message::Close(frame)) => {
+                                let ours = frame.as_ref().map(CloseFrame::try_from).transpose();
+                                let ours = checked(ours);
+                                let theirs = frame.map(|frame| {
+                                    (u16::from(frame.code), frame.reason.as_str().to_owned())
+                                });
+                                seen.get_or_insert(Seen::Close(theirs, ours));
+                                if !read_on {
+                                    break;
+                                }
+                            }
+                            Ok(_) => {}
+                            Err(Error::ConnectionClosed | Error::AlreadyClosed) => break,
+                            // After any other error tungstenite sends nothing more, and
+                            // a read would wait on the peer: the connection is dropped.
+                            Err(error) => {
+                                seen.get_or_insert(Seen::Error(error.to_string()));
+                                break;
+                            }
+                        }
+                    }
+                    seen.unwrap()
+                })
+                .await
+                .unwrap()
+            }
+        };
+    }
+    tungstenite_server!(tungstenite_0_30, tungstenite);
+    tungstenite_server!(tungstenite_0_29, tungstenite_0_29);
+
+    /// An axum 0.8 route that reads on after the Close (or not), serving one
+    /// connection.
+    pub async fn axum_0_8(stream: tokio::net::TcpStream, read_on: bool) -> Seen {
+        use axum::extract::ws::{Message, WebSocketUpgrade};
+        use axum::routing::get;
+        let (report, seen) = tokio::sync::oneshot::channel();
+        // A handler is cloned per request; the one connection takes the sender.
+        let report = std::sync::Arc::new(std::sync::Mutex::new(Some(report)));
+        let route = get(move |upgrade: WebSocketUpgrade| {
+            let report = report.lock().unwrap().take().unwrap();
+            async move {
+                upgrade.on_upgrade(move |mut socket| async move {
+                    let mut seen = None;
+                    while let Some(message) = socket.recv().await {
+                        match message {
+                            Ok(Message::Close(frame)) => {
+                                let ours = frame.as_ref().map(CloseFrame::try_from).transpose();
+                                let ours = checked(ours);
+                                let theirs = frame
+                                    .map(|frame| (frame.code, frame.reason.as_str().to_owned()));
+                                seen.get_or_insert(Seen::Close(theirs, ours));
+                                if !read_on {
+                                    break;
+                                }
+                            }
+                            Ok(_) => {}
+                            Err(_) if seen.is_some() => break,
+                            Err(error) => {
+                                seen = Some(Seen::Error(error.to_string()));
+                                if !read_on {
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                    drop(socket);
+                    let _ = report.send(seen.expect("axum reports the end of the stream"));
+                })
+            }
+        });
+        let one_connection = OneConnection(Some(stream));
+        let server = axum::serve(one_connection, axum::Router::new().route("/", route));
+        tokio::select! {
+            _ = server.into_future() => panic!("the server stopped first"),
+            seen = seen => seen.unwrap(),
+        }
+    }
+
+    /// tokio-websockets 0.13's server, which reads on after the Close or an error
+    /// (or not) until its stream ends.
+    pub async fn tokio_websockets_0_13(stream: tokio::net::TcpStream, read_on: bool) -> Seen {
+        let (_, mut socket) = tokio_websockets::ServerBuilder::new()
+            .accept(stream)
+            .await
+            .unwrap();
+        let mut seen = None;
+        while let Some(message) = socket.next().await {
+            match message {
+                Ok(message) if message.is_close() => {
+                    let theirs = message
+                        .as_close()
+                        .map(|(code, reason)| (u16::from(code), reason.to_owned()));
+                    let ours = checked(CloseFrame::parse(message.as_payload()));
+                    seen.get_or_insert(Seen::Close(theirs, ours));
+                }
+                Ok(_) => {}
+                Err(_) if seen.is_some() => break,
+                Err(error) => seen = Some(Seen::Error(error.to_string())),
+            }
+            if !read_on {
+                break;
+            }
+        }
+        seen.unwrap()
+    }
+
+    /// fastwebsockets 0.10 after the upgrade, with its automatic reply to a Close on
+    /// (its default).
+    pub async fn fastwebsockets_0_10(stream: tokio::net::TcpStream, _: bool) -> Seen {
+        use fastwebsockets::{OpCode, Role, WebSocket};
+        let mut socket = WebSocket::after_handshake(stream, Role::Server);
+        loop {
+            match socket.read_frame().await {
+                Ok(frame) if frame.opcode == OpCode::Close => {
+                    // fastwebsockets hands over the payload; it is what close-reasons
+                    // parses.
+                    let payload = &frame.payload[..];
+                    let theirs = match payload {
+                        [high, low, reason @ ..] => Some((
+                            u16::from_be_bytes([*high, *low]),
+                            String::from_utf8_lossy(reason).into_owned(),
+                        )),
+                        _ => None,
+                    };
+                    return Seen::Close(theirs, checked(CloseFrame::parse(payload)));
+                }
+                Ok(_) => {}
+                Err(error) => return Seen::Error(error.to_string()),
+            }
+        }
+    }
+
+    /// actix-http 3's WebSocket codec after the upgrade, as actix-web-actors and
+    /// actix-ws read frames with it.
+    pub async fn actix_http_3(stream: tokio::net::TcpStream, _: bool) -> Seen {
+        use actix_http::ws::{Codec, Frame};
+        let mut frames = tokio_util::codec::Framed::new(stream, Codec::new());
+        loop {
+            match frames.next().await {
+                Some(Ok(Frame::Close(reason))) => {
+                    let ours = checked(reason.as_ref().map(CloseFrame::try_from).transpose());
+                    let theirs = reason.map(|reason| {
+                        (
+                            u16::from(reason.code),
+                            reason.description.unwrap_or_default(),
+                        )
+                    });
+                    return Seen::Close(theirs, ours);
+                }
+                Some(Ok(_)) => {}
+                Some(Err(error)) => return Seen::Error(error.to_string()),
+                None => return Seen::Error("the stream ended".to_owned()),
+            }
+        }
+    }
+}
+
+/// A listener that hands axum one connection, then waits for ever.
+struct OneConnection(Option<tokio::net::TcpStream>);
+
+impl axum::serve::Listener for OneConnection {
+    type Io = tokio::net::TcpStream;
+    type Addr = SocketAddr;
+
+    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
+        match self.0.take() {
+            Some(stream) => {
+                let address = stream.peer_addr().unwrap();
+                (stream, address)
+            }
+            None => std::future::pending().await,
+        }
+    }
+
+    fn local_addr(&self) -> std::io::Result<Self::Addr> {
+        Ok(SocketAddr::from(([127, 0, 0, 1], 0)))
+    }
+}
+
+/// The peer's code and reason as the stack passed them on, and close-reasons agreeing.
+fn passed_on(code: u16) -> Seen {
+    Seen::Close(Some((code, "bye".to_owned())), Ok(Some(code)))
+}
+
+fn echoed(code: u16) -> Answer {
+    Answer::Close(Some(code), REASON.to_vec())
+}
+
+/// tungstenite (0.29 and 0.30; axum 0.8 is tungstenite 0.29 underneath) with an
+/// application that reads on after the Close: a code that tungstenite does not allow
+/// (those that may not be sent, and 1014) is replaced by its own 1002 before the
+/// application sees the frame, so the peer's code and reason never reach it; a
+/// payload it cannot read is an error, and it drops the connection without a Close.
+fn tungstenite_rule(case: Case) -> (Seen, Answer) {
+    let violation = b"Protocol violation";
+    match case {
+        Case::Empty => (Seen::Close(None, Ok(None)), Answer::Close(None, Vec::new())),
+        Case::OneByte | Case::NotUtf8 => (error(), Answer::Nothing),
+        Case::Code(code) if sendable(code) && code != 1014 => (passed_on(code), echoed(code)),
+        Case::Code(_) => (
+            Seen::Close(
+                Some((1002, "Protocol violation".to_owned())),
+                Ok(Some(1002)),
+            ),
+            Answer::Close(Some(1002), violation.to_vec()),
+        ),
+    }
+}
+
+macro_rules! check_every_case {
+    ($server:path, $path:expr, $rule:expr) => {
+        for case in cases() {
+            let observed = probe(|stream| $server(stream, true), $path, case).await;
+            assert_eq!(observed, $rule(case), "{case:?}");
+        }
+    };
+}
+
+#[tokio::test]
+async fn tungstenite_0_30_answers_codes_it_does_not_allow_with_1002_itself() {
+    check_every_case!(servers::tungstenite_0_30, Some("/"), tungstenite_rule);
+}
+
+#[tokio::test]
+async fn tungstenite_0_29_answers_codes_it_does_not_allow_with_1002_itself() {
+    check_every_case!(servers::tungstenite_0_29, Some("/"), tungstenite_rule);
+}
+
+#[tokio::test]
+async fn axum_0_8_behaves_as_its_tungstenite() {
+    check_every_case!(servers::axum_0_8, Some("/"), tungstenite_rule);
+}
+
+/// tokio-websockets 0.13, read on: every code that may be sent (1014 too) is passed on,
+/// and answered with the code alone; any other is an error, answered with 1002 (1007
+/// for a reason that is not UTF-8) once the application reads on. `as_close()` reports
+/// no status as 1005; `CloseFrame::parse(message.as_payload())` says `None`.
+fn tokio_websockets_rule(case: Case) -> (Seen, Answer) {
+    let answered = |code: u16, reason: &[u8]| Answer::Close(Some(code), reason.to_vec());
+    match case {
+        Case::Empty => (
+            Seen::Close(Some((1005, String::new())), Ok(None)),
+            Answer::Close(None, Vec::new()),
+        ),
+        Case::OneByte => (error(), answered(1002, b"invalid payload length")),
+        Case::NotUtf8 => (error(), answered(1007, b"invalid utf8")),
+        Case::Code(code) if sendable(code) => (passed_on(code), answered(code, b"")),
+        Case::Code(_) => (error(), answered(1002, b"invalid close code")),
+    }
+}
+
+#[tokio::test]
+async fn tokio_websockets_0_13_passes_every_sendable_code_and_answers_the_rest() {
+    check_every_case!(
+        servers::tokio_websockets_0_13,
+        Some("/"),
+        tokio_websockets_rule
+    );
+}
+
+/// fastwebsockets 0.10 with its automatic reply on: a code it does not allow (1014
+/// among them) is an error, and answered with 1002 and the peer's own reason; a
+/// payload it cannot read is an error without an answer.
+fn fastwebsockets_rule(case: Case) -> (Seen, Answer) {
+    match case {
+        Case::Empty => (Seen::Close(None, Ok(None)), Answer::Close(None, Vec::new())),
+        Case::OneByte | Case::NotUtf8 => (error(), Answer::Nothing),
+        Case::Code(code) if sendable(code) && code != 1014 => (passed_on(code), echoed(code)),
+        Case::Code(_) => (error(), echoed(1002)),
+    }
+}
+
+#[tokio::test]
+async fn fastwebsockets_0_10_refuses_1014_and_echoes_the_reason_with_1002() {
+    check_every_case!(servers::fastwebsockets_0_10, None, fastwebsockets_rule);
+}
+
+/// actix-http 3's codec checks no code and answers nothing (the application must);
+/// close-reasons' conversion finds the codes that may not be sent. What it cannot see:
+/// a one-byte payload reads as no status, and a reason that is not UTF-8 as U+FFFD.
+fn actix_http_rule(case: Case) -> (Seen, Answer) {
+    let seen = match case {
+        Case::Empty | Case::OneByte => Seen::Close(None, Ok(None)),
+        Case::NotUtf8 => Seen::Close(Some((1000, "\u{fffd}".to_owned())), Ok(Some(1000))),
+        Case::Code(code) if sendable(code) => passed_on(code),
+        Case::Code(code) => Seen::Close(Some((code, "bye".to_owned())), Err(1002)),
+    };
+    (seen, Answer::Nothing)
+}
+
+#[tokio::test]
+async fn actix_http_3_passes_every_code_on_and_answers_nothing() {
+    check_every_case!(servers::actix_http_3, None, actix_http_rule);
+}
+
+/// tungstenite, axum and tokio-websockets write their reply to a Close (or to a bad
+/// frame) when the application reads again: one that stops reading there leaves the
+/// peer without an answer.
+#[tokio::test]
+async fn the_closing_handshake_completes_only_if_the_application_reads_on() {
+    for read_on in [true, false] {
+        let answer_if_read_on = |answer: Answer| if read_on { answer } else { Answer::Nothing };
+        let case = Case::Code(1000);
+        let expected = (passed_on(1000), answer_if_read_on(echoed(1000)));
+        let reading = move |stream| servers::tungstenite_0_30(stream, read_on);
+        assert_eq!(probe(reading, Some("/"), case).await, expected);
+        let reading = move |stream| servers::axum_0_8(stream, read_on);
+        assert_eq!(probe(reading, Some("/"), case).await, expected);
+        let reading = move |stream| servers::tokio_websockets_0_13(stream, read_on);
+        let expected = (
+            passed_on(1000),
+            answer_if_read_on(Answer::Close(Some(1000), Vec::new())),
+        );
+        assert_eq!(probe(reading, Some("/"), case).await, expected);
+        let expected = (
+            error(),
+            answer_if_read_on(Answer::Close(Some(1002), b"invalid close code".to_vec())),
+        );
+        assert_eq!(probe(reading, Some("/"), Case::Code(1006)).await, expected);
+    }
+}
