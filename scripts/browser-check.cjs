@@ -28,7 +28,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
     const kicked = await page.evaluate(() => window.kickedByServer());
     expect("server closes with a chat code (4002 Kicked)", kicked,
-      { code: 4002, reason: "spamming the room", wasClean: true });
+      { code: 4002, reason: "spamming the room (message 1)", wasClean: true });
 
     const own = await page.evaluate(() => window.closeWith(4001, "signed out elsewhere"));
     expect("page closes with 4001 and a reason", own,
@@ -36,7 +36,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     let decoded = false;
     for (let attempt = 0; attempt < 50 && !decoded; attempt += 1) {
       decoded = fs.readFileSync(serverLog, "utf8")
-        .includes('Chat { code: SessionExpired, reason: "signed out elsewhere" }');
+        .includes('a client left: closed with 4001 Session Expired: "signed out elsewhere"');
       if (!decoded) await sleep(100);
     }
     expect("the server decodes 4001 into ChatCloseCode::SessionExpired", decoded, true);

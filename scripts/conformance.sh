@@ -5,7 +5,8 @@
 #      UTF-8, against python-websockets (an independent implementation);
 #   3. the cases Autobahn lacks, by a raw-frame client (`cargo test -p echo-server`);
 #   4. a real browser: headless Chromium (Debian's, installed when missing) driven by
-#      playwright-core against the chat example's server.
+#      playwright-core against the chat example's server, and rustdoc's search over the
+#      crate's documentation (every alias of the registry finds its code).
 # Everything is installed under <target>/conformance, every time, as on a fresh machine,
 # where <target> is cargo's target directory (CARGO_TARGET_DIR when set); scratch files
 # of the tools go there too, not to /tmp.
@@ -178,4 +179,8 @@ NODE_MODULES="$work/node/node_modules" CHROMIUM=$(command -v chromium) \
   "$work/standard-registry.json"
 kill "$chat_pid" 2>/dev/null || true
 trap - EXIT
+# rustdoc's search, in the same browser, over the crate's generated documentation.
+cargo doc -q -p close-reasons --no-deps
+NODE_MODULES="$work/node/node_modules" CHROMIUM=$(command -v chromium) \
+  node "$root/scripts/doc-search-check.cjs" "$target/doc" "$work/standard-registry.json"
 echo "conformance: done in ${SECONDS} s (installs and release builds included)"

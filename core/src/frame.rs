@@ -43,6 +43,13 @@ pub struct CloseFrame<'a> {
     reason: &'a str,
 }
 
+impl CloseFrame<'static> {
+    /// The frame of an answer to a bad frame: 1002 or 1007, which may always be sent.
+    pub(crate) const fn answer(code: CloseCode) -> CloseFrame<'static> {
+        CloseFrame { code, reason: "" }
+    }
+}
+
 impl<'a> CloseFrame<'a> {
     /// Reads the payload of a received Close frame.
     ///

@@ -5,7 +5,7 @@
 use core::fmt;
 use core::num::NonZeroU16;
 
-use crate::{CloseCode, MAX_PAYLOAD_LEN, MAX_REASON_LEN};
+use crate::{CloseCode, CloseFrame, MAX_PAYLOAD_LEN, MAX_REASON_LEN};
 
 // The answers to a bad Close frame are rules of the protocol (RFC 6455 §7.1.7, §8.1),
 // not entries of the registry: the codec keeps working, and reports only the registry's
@@ -114,6 +114,20 @@ impl ParseFrameError {
             | ParseFrameErrorKind::PayloadTooLong
             | ParseFrameErrorKind::InvalidCode => PROTOCOL_ERROR,
         }
+    }
+
+    /// The Close frame to answer with: [`answer`](Self::answer) and no reason. A frame,
+    /// not a `Result`: both answers may always be sent.
+    ///
+    /// ```
+    /// use close_reasons::{CloseCode, CloseFrame};
+    ///
+    /// let error = CloseFrame::parse(b"\x03\xeebye").unwrap_err(); // 1006 may not be sent
+    /// assert_eq!(error.answer_frame(), CloseFrame::new(CloseCode::PROTOCOL_ERROR, "").unwrap());
+    /// ```
+    #[must_use]
+    pub const fn answer_frame(&self) -> CloseFrame<'static> {
+        CloseFrame::answer(self.answer())
     }
 
     /// The length of the received payload in bytes (2 for a code received on its own,

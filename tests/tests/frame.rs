@@ -135,6 +135,13 @@ fn errors_are_typed_by_whose_fault_they_are() {
     ];
     let answers = received.map(|error| error.answer().get());
     assert_eq!(answers, [1002, 1002, 1002, 1007]);
+    // The frame to answer with is that code alone, and goes through the wire check.
+    for error in received {
+        let frame = error.answer_frame();
+        assert_eq!((frame.code(), frame.reason()), (error.answer(), ""));
+        assert_eq!(CloseFrame::new(error.answer(), ""), Ok(frame));
+        assert_eq!(CloseFrame::parse(&frame.to_payload()), Ok(Some(frame)));
+    }
 }
 
 #[test]

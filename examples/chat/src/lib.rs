@@ -1,17 +1,17 @@
 //! A chat server on axum whose close codes come from its own registry,
 //! `close-codes.toml`, through close-reasons.
 //!
-//! The server echoes text messages, kicks a client that spams (closing with
-//! [`ChatCloseCode::Kicked`] and a reason), and reports how each client's connection
-//! ended, decoding the client's Close frame into the chat codes.
+//! The server echoes text messages, kicks a client that spams (a moderator task decides
+//! the kick, with a reason written at run time, and the session task sends it), and
+//! reports how each client's connection ended.
 
 use axum::Router;
 use axum::extract::State;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::response::{Html, Response};
 use axum::routing::get;
-use close_reasons::{AnyCode, CloseCode, CloseFrame, ParseFrameError};
-use tokio::sync::mpsc::UnboundedSender;
+use close_reasons::{AnyCode, CloseCode, CloseFrame, ClosePayload, ParseFrameError};
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 /// Close codes of our chat protocol, from `close-codes.toml`.
 #[close_reasons::registry("close-codes.toml")]
@@ -21,22 +21,9 @@ pub enum ChatCloseCode {}
 /// How a client's connection ended, as the server understood it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClientClose {
-    /// A Close frame with one of the chat protocol's codes.
-    Chat {
-        /// The code.
-        code: ChatCloseCode,
-        /// The reason text.
-        reason: String,
-    },
-    /// A Close frame with another code that may be sent (a standard one, say).
-    Other {
-        /// The code.
-        code: CloseCode,
-        /// The reason text.
-        reason: String,
-    },
-    /// A Close frame without a status code.
-    NoStatus,
+    /// The client's Close frame, checked and owned (empty: a Close without a status
+    /// code). `ChatCloseCode::classify` tells a chat code from a standard one.
+    Closed(ClosePayload),
     /// A Close frame that breaks the protocol; the server closed with `answer`.
     Invalid {
         /// The code the server answered with.
@@ -44,6 +31,25 @@ pub enum ClientClose {
     },
     /// The connection ended without a Close frame.
     Dropped,
+}
+
+/// As the server logs it: `closed with 4001 Session Expired: "signed out elsewhere"`.
+impl std::fmt::Display for ClientClose {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ClientClose::Closed(payload) => match payload.frame() {
+                Some(frame) => {
+                    let code = ChatCloseCode::classify(frame.code());
+                    write!(formatter, "closed with {code}: {:?}", frame.reason())
+                }
+                None => formatter.write_str("closed without a status code"),
+            },
+            ClientClose::Invalid { answer } => {
+                write!(formatter, "sent a bad Close frame, answered with {answer}")
+            }
+            ClientClose::Dropped => formatter.write_str("dropped the connection"),
+        }
+    }
 }
 
 /// The chat application: WebSocket connections on `/chat`, and on `/` a page whose
@@ -100,56 +106,60 @@ async fn upgrade(
 }
 
 async fn session(mut socket: WebSocket, events: UnboundedSender<ClientClose>) {
-    while let Some(Ok(message)) = socket.recv().await {
-        match message {
-            Message::Text(text) if text.as_str().contains("spam") => {
-                // A typed chat code: the frame is checked before it is sent.
-                if let Ok(frame) = ChatCloseCode::Kicked.close_frame("spamming the room") {
-                    let _ = socket.send(frame.into()).await;
+    // The moderator runs in a task of its own: it hears what the client says and may
+    // hand back a kick, which crosses over as an owned frame.
+    let (said, heard) = unbounded_channel();
+    let (kick, mut kicks) = unbounded_channel();
+    let moderator = tokio::spawn(moderate(heard, kick));
+    let close = loop {
+        tokio::select! {
+            Some(kick) = kicks.recv() => {
+                let _ = socket.send(Message::from(kick)).await;
+            }
+            message = socket.recv() => match message {
+                Some(Ok(Message::Text(text))) => {
+                    let _ = said.send(text.to_string());
+                    if socket.send(Message::Text(text)).await.is_err() {
+                        break ClientClose::Dropped;
+                    }
                 }
-            }
-            Message::Text(text) => {
-                let echoed = socket.send(Message::Text(text)).await;
-                if echoed.is_err() {
-                    break;
+                Some(Ok(Message::Close(frame))) => {
+                    break match frame.as_ref().map(CloseFrame::try_from).transpose() {
+                        Ok(frame) => ClientClose::Closed(frame.map(Into::into).unwrap_or_default()),
+                        Err(error) => answer(&mut socket, error).await,
+                    };
                 }
-            }
-            Message::Close(frame) => {
-                let close = match frame.as_ref().map(CloseFrame::try_from) {
-                    None => ClientClose::NoStatus,
-                    Some(Ok(frame)) => classify(frame),
-                    Some(Err(error)) => answer(&mut socket, error).await,
-                };
-                let _ = events.send(close);
-                // Reading on lets axum send its reply to the Close frame (the same
-                // code), which completes the closing handshake.
-                while let Some(Ok(_)) = socket.recv().await {}
-                return;
-            }
-            _ => {}
+                Some(Ok(_)) => {}
+                Some(Err(_)) | None => break ClientClose::Dropped,
+            },
         }
-    }
-    let _ = events.send(ClientClose::Dropped);
+    };
+    moderator.abort();
+    let _ = events.send(close);
+    // Reading on lets axum send its reply to the Close frame (the same code), which
+    // completes the closing handshake.
+    while let Some(Ok(_)) = socket.recv().await {}
 }
 
-/// Our own codes first, then any other code that may be sent.
-fn classify(frame: CloseFrame<'_>) -> ClientClose {
-    let reason = frame.reason().to_owned();
-    match ChatCloseCode::try_from(frame.code()) {
-        Ok(code) => ClientClose::Chat { code, reason },
-        Err(_) => ClientClose::Other {
-            code: frame.code(),
-            reason,
-        },
+/// Kicks the client at its first message about spam, saying which message it was.
+async fn moderate(mut heard: UnboundedReceiver<String>, kick: UnboundedSender<ClosePayload>) {
+    let mut count = 0;
+    while let Some(text) = heard.recv().await {
+        count += 1;
+        if text.contains("spam") {
+            let reason = format!("spamming the room (message {count})");
+            // Checked here, sent by the session: the owned form outlives `reason`.
+            if let Ok(frame) = ChatCloseCode::Kicked.close_frame(&reason) {
+                let _ = kick.send(frame.to_payload());
+            }
+            return;
+        }
     }
 }
 
 /// Closes with the code the error names (1002 or 1007).
 async fn answer(socket: &mut WebSocket, error: ParseFrameError) -> ClientClose {
-    let reply = CloseFrame::new(error.answer(), "").map(Message::from);
-    if let Ok(reply) = reply {
-        let _ = socket.send(reply).await;
-    }
+    let _ = socket.send(error.answer_frame().into()).await;
     ClientClose::Invalid {
         answer: error.answer(),
     }

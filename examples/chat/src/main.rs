@@ -7,7 +7,7 @@
 //! ```
 
 use chat_close_codes::{ChatCloseCode, app, explain};
-use close_reasons::{CloseCode, CloseFrame};
+use close_reasons::{CloseCode, CloseFrame, close_frame};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -44,7 +44,7 @@ fn serve(address: &str) {
         let (events, mut closes) = tokio::sync::mpsc::unbounded_channel();
         tokio::spawn(async move {
             while let Some(close) = closes.recv().await {
-                println!("a client left: {close:?}");
+                println!("a client left: {close}");
             }
         });
         println!("chat server on ws://{address}/chat");
@@ -55,15 +55,9 @@ fn serve(address: &str) {
 }
 
 fn demonstrate() {
-    // The server kicks a user: build the Close payload from our own code. The typed
-    // path also refuses the codes our registry keeps local (`sendable = false`).
-    let payload = match ChatCloseCode::Kicked.close_frame("spamming the room") {
-        Ok(frame) => frame.to_payload(),
-        Err(error) => {
-            eprintln!("cannot build the Close frame: {error}");
-            std::process::exit(1);
-        }
-    };
+    // The server kicks a user: the Close payload from our own code, checked when this
+    // program is compiled (a code our registry keeps local would not compile).
+    let payload = close_frame!(ChatCloseCode::Kicked, "spamming the room").to_payload();
     println!("server sends Close payload {:02x?}", payload.as_ref());
 
     // The client explains what it receives.

@@ -4,13 +4,12 @@
 use std::time::Duration;
 
 use chat_close_codes::{ChatCloseCode, ClientClose, app};
-use close_reasons::CloseFrame;
+use close_reasons::{AnyCode, CloseFrame, ClosePayload, close_frame};
 use futures_util::{SinkExt, StreamExt};
 use tokio::net::TcpListener;
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 use tokio::time::timeout;
 use tokio_tungstenite::tungstenite::Message;
-use tokio_tungstenite::tungstenite::protocol::CloseFrame as ClientFrame;
 
 /// Long enough for a loaded machine, short enough that a hang fails the test.
 const PATIENCE: Duration = Duration::from_secs(20);
@@ -42,27 +41,29 @@ async fn closes_carry_chat_codes_both_ways() {
         .unwrap();
     assert_eq!(echo, Message::text("hello"));
     client.send(Message::text("spam spam spam")).await.unwrap();
-    let received: ClientFrame = loop {
+    let received = loop {
         match timeout(PATIENCE, client.next()).await.unwrap() {
-            Some(Ok(Message::Close(Some(frame)))) => break frame,
+            Some(Ok(Message::Close(frame))) => break frame,
             Some(Ok(_)) => continue,
             other => panic!("expected a Close frame, got {other:?}"),
         }
     };
-    let frame = CloseFrame::try_from(&received).expect("a valid Close frame");
+    let frame = received.as_ref().map(CloseFrame::try_from).transpose();
+    let frame = frame.expect("a valid Close frame").expect("a status code");
     assert_eq!(
-        ChatCloseCode::try_from(frame.code()),
-        Ok(ChatCloseCode::Kicked)
+        ChatCloseCode::classify(frame.code()),
+        AnyCode::Application(ChatCloseCode::Kicked)
     );
-    assert_eq!(frame.reason(), "spamming the room");
+    // The moderator wrote the reason at run time, in its own task.
+    assert_eq!(frame.reason(), "spamming the room (message 2)");
+    let kicked = frame.to_payload();
     // Reading on lets tungstenite send its reply, the same code, which the server reports.
     while let Some(Ok(_)) = timeout(PATIENCE, client.next()).await.unwrap() {}
+    let reported = next_close(&mut closes).await;
+    assert_eq!(reported, ClientClose::Closed(kicked));
     assert_eq!(
-        next_close(&mut closes).await,
-        ClientClose::Chat {
-            code: ChatCloseCode::Kicked,
-            reason: "spamming the room".to_owned()
-        }
+        reported.to_string(),
+        r#"closed with 4002 Kicked: "spamming the room (message 2)""#
     );
 
     // The client closes with a private chat code; the server decodes it into the enum.
@@ -70,14 +71,11 @@ async fn closes_carry_chat_codes_both_ways() {
         .await
         .unwrap()
         .unwrap();
-    let logging_out = ChatCloseCode::LoggedOut.close_frame("see you").unwrap();
-    client.close(Some(logging_out.into())).await.unwrap();
+    const LOGGING_OUT: CloseFrame<'static> = close_frame!(ChatCloseCode::LoggedOut, "see you");
+    client.send(LOGGING_OUT.into()).await.unwrap();
     assert_eq!(
         next_close(&mut closes).await,
-        ClientClose::Chat {
-            code: ChatCloseCode::LoggedOut,
-            reason: "see you".to_owned()
-        }
+        ClientClose::Closed(LOGGING_OUT.to_payload())
     );
     // The server completes the closing handshake with the same code.
     let reply = loop {
@@ -87,7 +85,24 @@ async fn closes_carry_chat_codes_both_ways() {
             other => panic!("expected the Close reply, got {other:?}"),
         }
     };
-    assert_eq!(u16::from(reply.code), ChatCloseCode::LoggedOut as u16);
+    assert_eq!(CloseFrame::try_from(&reply), Ok(LOGGING_OUT));
+
+    // A Close without a status code, and a connection dropped without a Close.
+    let (mut client, _) = timeout(PATIENCE, tokio_tungstenite::connect_async(url.as_str()))
+        .await
+        .unwrap()
+        .unwrap();
+    client.send(Message::Close(None)).await.unwrap();
+    assert_eq!(
+        next_close(&mut closes).await,
+        ClientClose::Closed(ClosePayload::empty())
+    );
+    let (client, _) = timeout(PATIENCE, tokio_tungstenite::connect_async(url.as_str()))
+        .await
+        .unwrap()
+        .unwrap();
+    drop(client);
+    assert_eq!(next_close(&mut closes).await, ClientClose::Dropped);
 
     server.abort();
 }
