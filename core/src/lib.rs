@@ -51,6 +51,8 @@
 //! | `serde` | serde (`no_std`) | `Serialize`, `Deserialize` for [`CloseCode`], [`CloseReason`] and every enum of [`registry`], as their number; 0, and numbers an enum does not name, are rejected (the error lists the numbers it accepts) |
 //! | `tungstenite-0-30` | tungstenite 0.30 | `CloseCode` ↔ its `CloseCode`, keeping the number; `CloseFrame` → its `protocol::CloseFrame` and `Message`; `ClosePayload` → `Option<protocol::CloseFrame>` and `Message`; `&protocol::CloseFrame` → `CloseFrame`, checked |
 //! | `tungstenite-0-29` | tungstenite 0.29 | the same, for 0.29 (what axum 0.8.9 uses) |
+//! | `tungstenite-0-28`, `-0-27`, `-0-26` | tungstenite 0.28, 0.27, 0.26 | the same, for each line (reqwest-websocket 0.6 uses 0.28, poem 3.1 uses 0.27) |
+//! | `tungstenite-0-25` … `tungstenite-0-21` | tungstenite 0.25 to 0.21 | the same, for each line, whose frames hold a `Cow<str>`: `CloseFrame<'a>` → `protocol::CloseFrame<'a>` borrows the reason (`socket.close(Some(frame.into()))`), `Message` and `Option<protocol::CloseFrame<'static>>` own a copy (rocket_ws uses 0.21) |
 //! | `axum-0-8` | axum 0.8 | `CloseFrame` → `ws::CloseFrame` and `ws::Message`; `ClosePayload` → `Option<ws::CloseFrame>` and `ws::Message`; `&ws::CloseFrame` → `CloseFrame`, checked |
 //! | `actix-http-3` | actix-http 3 | `CloseCode` ↔ `ws::CloseCode`, keeping the number (named variants, never `Other` of a known code); `CloseFrame` → `ws::CloseReason` and `ws::Message`; `ClosePayload` → `Option<ws::CloseReason>` and `ws::Message`; `&ws::CloseReason` → `CloseFrame`, checked |
 //! | `tokio-websockets-0-13` | tokio-websockets 0.13 | `CloseCode` → its `CloseCode` (fallible: it holds 1000–1015 and 3000–4999), back infallibly; `CloseFrame` and `ClosePayload` → `Message`, never panicking |
@@ -104,7 +106,7 @@
 //!
 //! | stack | a code that may not be sent (1004–1006, 1015, 1016–2999, 0–999, 5000 and up) | 1014 | a one-byte payload; a reason that is not UTF-8 | its own answer to a Close |
 //! |---|---|---|---|---|
-//! | tungstenite 0.29, 0.30; axum 0.8 (tungstenite 0.29 underneath) | replaced by `1002 "Protocol violation"` before the application reads the frame: the peer's code and reason are lost, and 1002 is what the application (and close-reasons) sees and what goes back | the same ([tungstenite-rs#502]) | an error; the connection is dropped without a Close | the same code and reason |
+//! | tungstenite, every line from 0.21 to 0.30; axum 0.8 (tungstenite 0.29 underneath) | replaced by `1002 "Protocol violation"` before the application reads the frame: the peer's code and reason are lost, and 1002 is what the application (and close-reasons) sees and what goes back | the same ([tungstenite-rs#502]) | an error; the connection is dropped without a Close | the same code and reason |
 //! | tokio-websockets 0.13 | an error, answered with 1002 | passed on | errors, answered with 1002 and 1007 | the code alone |
 //! | fastwebsockets 0.10, with its automatic reply (the default) | an error, answered at once with 1002 and the peer's reason | refused like the others | errors; the connection is dropped without a Close | the same code and reason, at once |
 //! | actix-http 3 (`ws::Codec`, as actix-ws and actix-web-actors use it) | passed on unchecked | passed on | the byte is dropped (a Close without a status); the reason is read lossily (U+FFFD) | none: the application answers |
@@ -138,7 +140,12 @@
 #[cfg(any(
     feature = "actix-http-3",
     feature = "fastwebsockets-0-10",
-    feature = "web-sys-0-3"
+    feature = "web-sys-0-3",
+    feature = "tungstenite-0-21",
+    feature = "tungstenite-0-22",
+    feature = "tungstenite-0-23",
+    feature = "tungstenite-0-24",
+    feature = "tungstenite-0-25"
 ))]
 extern crate alloc;
 
@@ -150,6 +157,9 @@ extern crate alloc;
 #[cfg(any(
     feature = "tungstenite-0-30",
     feature = "tungstenite-0-29",
+    feature = "tungstenite-0-28",
+    feature = "tungstenite-0-27",
+    feature = "tungstenite-0-26",
     feature = "axum-0-8",
     feature = "actix-http-3"
 ))]
@@ -202,7 +212,18 @@ mod fastwebsockets;
 mod serde;
 #[cfg(feature = "tokio-websockets-0-13")]
 mod tokio_websockets;
-#[cfg(any(feature = "tungstenite-0-30", feature = "tungstenite-0-29"))]
+#[cfg(any(
+    feature = "tungstenite-0-30",
+    feature = "tungstenite-0-29",
+    feature = "tungstenite-0-28",
+    feature = "tungstenite-0-27",
+    feature = "tungstenite-0-26",
+    feature = "tungstenite-0-25",
+    feature = "tungstenite-0-24",
+    feature = "tungstenite-0-23",
+    feature = "tungstenite-0-22",
+    feature = "tungstenite-0-21"
+))]
 mod tungstenite;
 
 pub use any_code::AnyCode;

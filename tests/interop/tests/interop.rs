@@ -98,8 +98,14 @@ macro_rules! tungstenite_tests {
                         let ours = CloseFrame::new(code, reason).unwrap();
                         let theirs = TheirFrame::from(ours);
                         assert_eq!(u16::from(theirs.code), code.get());
-                        assert_eq!(theirs.reason.as_str(), reason);
+                        assert_eq!(AsRef::<str>::as_ref(&theirs.reason), reason);
                         assert_eq!(CloseFrame::try_from(&theirs), Ok(ours));
+                        // One `.into()` to send, from the frame and from its owned form.
+                        let owned = Option::<TheirFrame>::from(ours.to_payload());
+                        assert_eq!(owned.as_ref(), Some(&theirs));
+                        let sent = $tungstenite::Message::from(ours);
+                        assert_eq!(sent, $tungstenite::Message::Close(owned));
+                        assert_eq!(sent, $tungstenite::Message::from(ours.to_payload()));
                     }
                 }
             }
@@ -132,6 +138,16 @@ macro_rules! tungstenite_tests {
             }
 
             #[test]
+            fn the_empty_payload_is_a_close_without_status() {
+                let empty = close_reasons::ClosePayload::empty();
+                assert_eq!(Option::<TheirFrame>::from(empty), None);
+                assert_eq!(
+                    $tungstenite::Message::from(empty),
+                    $tungstenite::Message::Close(None)
+                );
+            }
+
+            #[test]
             fn we_accept_1014_which_tungstenite_rejects() {
                 let bad_gateway = CloseCode::new(1014).unwrap();
                 assert!(bad_gateway.is_sendable());
@@ -143,6 +159,36 @@ macro_rules! tungstenite_tests {
 
 tungstenite_tests!(tungstenite_0_30, tungstenite);
 tungstenite_tests!(tungstenite_0_29_tests, tungstenite_0_29);
+tungstenite_tests!(tungstenite_0_28_tests, tungstenite_0_28);
+tungstenite_tests!(tungstenite_0_27_tests, tungstenite_0_27);
+tungstenite_tests!(tungstenite_0_26_tests, tungstenite_0_26);
+tungstenite_tests!(tungstenite_0_25_tests, tungstenite_0_25);
+tungstenite_tests!(tungstenite_0_24_tests, tungstenite_0_24);
+tungstenite_tests!(tungstenite_0_23_tests, tungstenite_0_23);
+tungstenite_tests!(tungstenite_0_22_tests, tungstenite_0_22);
+tungstenite_tests!(tungstenite_0_21_tests, tungstenite_0_21);
+
+/// Lines 0.21 to 0.25 borrow the reason: a frame built at compile time converts into a
+/// `'static` tungstenite frame without a copy.
+mod tungstenite_borrowed_reasons {
+    use std::borrow::Cow;
+
+    use super::*;
+
+    #[test]
+    fn frames_borrow_their_reason() {
+        const GOODBYE: CloseFrame<'static> =
+            close_reasons::close_frame!(close_reasons::CloseReason::Normal, "Goodbye");
+        let theirs: tungstenite_0_21::protocol::CloseFrame<'static> = GOODBYE.into();
+        assert!(matches!(theirs.reason, Cow::Borrowed("Goodbye")));
+        let text = String::from("see you");
+        let ours = CloseFrame::new(CloseCode::NORMAL, &text).unwrap();
+        let theirs = tungstenite_0_25::protocol::CloseFrame::from(ours);
+        assert!(
+            matches!(theirs.reason, Cow::Borrowed(reason) if std::ptr::eq(reason, text.as_str()))
+        );
+    }
+}
 
 mod axum_ws {
     use axum::extract::ws::{CloseFrame as AxumFrame, Message};

@@ -192,14 +192,29 @@ mod servers {
 
     /// A server of tungstenite's own (blocking) API, which reads on after the Close
     /// when `read_on`, as the closing handshake needs.
+    /// 0.29 and 0.30 perform the HTTP upgrade (`accept`); the older lines, built
+    /// without their `handshake` feature, start after it (`from_raw_socket`).
     macro_rules! tungstenite_server {
         ($name:ident, $tungstenite:ident) => {
+            tungstenite_server!($name, $tungstenite, |stream| $tungstenite::accept(stream)
+                .unwrap());
+        };
+        ($name:ident, $tungstenite:ident, raw) => {
+            tungstenite_server!($name, $tungstenite, |stream| {
+                $tungstenite::WebSocket::from_raw_socket(
+                    stream,
+                    $tungstenite::protocol::Role::Server,
+                    None,
+                )
+            });
+        };
+        ($name:ident, $tungstenite:ident, $open:expr) => {
             pub async fn $name(stream: tokio::net::TcpStream, read_on: bool) -> Seen {
                 use $tungstenite::{Error, Message};
                 let stream = stream.into_std().unwrap();
                 stream.set_nonblocking(false).unwrap();
                 tokio::task::spawn_blocking(move || {
-                    let mut socket = $tungstenite::accept(stream).unwrap();
+                    let mut socket = ($open)(stream);
                     let mut seen = None;
                     loop {
                         match socket.read() {
@@ -207,7 +222,8 @@ mod servers {
                                 let ours = frame.as_ref().map(CloseFrame::try_from).transpose();
                                 let ours = checked(ours);
                                 let theirs = frame.map(|frame| {
-                                    (u16::from(frame.code), frame.reason.as_str().to_owned())
+                                    let reason: &str = frame.reason.as_ref();
+                                    (u16::from(frame.code), reason.to_owned())
                                 });
                                 seen.get_or_insert(Seen::Close(theirs, ours));
                                 if !read_on {
@@ -233,6 +249,14 @@ mod servers {
     }
     tungstenite_server!(tungstenite_0_30, tungstenite);
     tungstenite_server!(tungstenite_0_29, tungstenite_0_29);
+    tungstenite_server!(tungstenite_0_28, tungstenite_0_28, raw);
+    tungstenite_server!(tungstenite_0_27, tungstenite_0_27, raw);
+    tungstenite_server!(tungstenite_0_26, tungstenite_0_26, raw);
+    tungstenite_server!(tungstenite_0_25, tungstenite_0_25, raw);
+    tungstenite_server!(tungstenite_0_24, tungstenite_0_24, raw);
+    tungstenite_server!(tungstenite_0_23, tungstenite_0_23, raw);
+    tungstenite_server!(tungstenite_0_22, tungstenite_0_22, raw);
+    tungstenite_server!(tungstenite_0_21, tungstenite_0_21, raw);
 
     /// An axum 0.8 route that reads on after the Close (or not), serving one
     /// connection.
@@ -430,6 +454,19 @@ async fn tungstenite_0_30_answers_codes_it_does_not_allow_with_1002_itself() {
 #[tokio::test]
 async fn tungstenite_0_29_answers_codes_it_does_not_allow_with_1002_itself() {
     check_every_case!(servers::tungstenite_0_29, Some("/"), tungstenite_rule);
+}
+
+/// Every older line, started after the upgrade, does the same.
+#[tokio::test]
+async fn tungstenite_0_21_to_0_28_answer_codes_they_do_not_allow_with_1002_themselves() {
+    check_every_case!(servers::tungstenite_0_21, None, tungstenite_rule);
+    check_every_case!(servers::tungstenite_0_22, None, tungstenite_rule);
+    check_every_case!(servers::tungstenite_0_23, None, tungstenite_rule);
+    check_every_case!(servers::tungstenite_0_24, None, tungstenite_rule);
+    check_every_case!(servers::tungstenite_0_25, None, tungstenite_rule);
+    check_every_case!(servers::tungstenite_0_26, None, tungstenite_rule);
+    check_every_case!(servers::tungstenite_0_27, None, tungstenite_rule);
+    check_every_case!(servers::tungstenite_0_28, None, tungstenite_rule);
 }
 
 #[tokio::test]
