@@ -55,6 +55,7 @@
 //! | `tungstenite-0-25` … `tungstenite-0-21` | tungstenite 0.25 to 0.21 | the same, for each line, whose frames hold a `Cow<str>`: `CloseFrame<'a>` → `protocol::CloseFrame<'a>` borrows the reason (`socket.close(Some(frame.into()))`), `Message` and `Option<protocol::CloseFrame<'static>>` own a copy (rocket_ws uses 0.21) |
 //! | `axum-0-8` | axum 0.8 | `CloseFrame` → `ws::CloseFrame` and `ws::Message`; `ClosePayload` → `Option<ws::CloseFrame>` and `ws::Message`; `&ws::CloseFrame` → `CloseFrame`, checked |
 //! | `actix-http-3` | actix-http 3 | `CloseCode` ↔ `ws::CloseCode`, keeping the number (named variants, never `Other` of a known code); `CloseFrame` → `ws::CloseReason` and `ws::Message`; `ClosePayload` → `Option<ws::CloseReason>` and `ws::Message`; `&ws::CloseReason` → `CloseFrame`, checked |
+//! | `soketto-0-8` | soketto 0.8 | `CloseFrame` → `connection::CloseReason`; `ClosePayload` → `Option<connection::CloseReason>`; `&connection::CloseReason` → `CloseFrame`, checked (soketto's code is a `u16`: `CloseCode::try_from`) |
 //! | `tokio-websockets-0-13` | tokio-websockets 0.13 | `CloseCode` → its `CloseCode` (fallible: it holds 1000–1015 and 3000–4999), back infallibly; `CloseFrame` and `ClosePayload` → `Message`, never panicking |
 //! | `fastwebsockets-0-10` | fastwebsockets 0.10 | `CloseCode` ↔ its `CloseCode`, keeping the number; `CloseFrame` and `ClosePayload` → `Frame`; received payloads go through [`CloseFrame::parse`] |
 //! | `web-sys-0-3` | web-sys 0.3 | the `browser` module: closing a `WebSocket`, reading a `CloseEvent` |
@@ -109,6 +110,7 @@
 //! | tungstenite, every line from 0.21 to 0.30; axum 0.8 (tungstenite 0.29 underneath) | replaced by `1002 "Protocol violation"` before the application reads the frame: the peer's code and reason are lost, and 1002 is what the application (and close-reasons) sees and what goes back | the same ([tungstenite-rs#502]) | an error; the connection is dropped without a Close | the same code and reason |
 //! | tokio-websockets 0.13 | an error, answered with 1002 | passed on | errors, answered with 1002 and 1007 | the code alone |
 //! | fastwebsockets 0.10, with its automatic reply (the default) | an error, answered at once with 1002 and the peer's reason | refused like the others | errors; the connection is dropped without a Close | the same code and reason, at once |
+//! | soketto 0.8 (`connection`, as jsonrpsee and libp2p use it) | replaced by 1002 without a reason, except 1015, which it passes on (close-reasons' conversion then answers 1002, too late for the wire) | replaced by 1002 | neither a one-byte payload nor a Close without a status reaches the application, which sees the connection closed; a reason that is not UTF-8 is an error, without a Close | the code alone, before the application sees the Close, and it closes its side |
 //! | actix-http 3 (`ws::Codec`, as actix-ws and actix-web-actors use it) | passed on unchecked | passed on | the byte is dropped (a Close without a status); the reason is read lossily (U+FFFD) | none: the application answers |
 //!
 //! What close-reasons adds on receipt: with actix-http it is the only check of the code,
@@ -122,6 +124,25 @@
 //! tokio-websockets' to a bad frame) the next time the socket is read. An application
 //! that drops the socket when it sees the Close leaves its peer without an answer, and
 //! a browser on the other end reports 1006.
+//!
+//! soketto's `Sender` closes with 1000 only, and its connection answers a Close before
+//! the application reads it. A server that must close with another code, or refuse a
+//! 1015 instead of echoing it, writes the frame with soketto's codec (`soketto::base`,
+//! shown on loopback by the test above):
+//!
+//! ```
+//! # #[cfg(feature = "soketto-0-8")] {
+//! use close_reasons::{close_frame, CloseReason};
+//! use soketto::base::{Codec, Header, OpCode};
+//!
+//! let payload = close_frame!(CloseReason::TryAgainLater, "busy").to_payload();
+//! let mut header = Header::new(OpCode::Close);
+//! header.set_payload_len(payload.len());
+//! let mut frame = Codec::new().encode_header(&header).to_vec();
+//! frame.extend_from_slice(&payload); // a server's frame is not masked
+//! assert_eq!(frame, b"\x88\x06\x03\xf5busy");
+//! # }
+//! ```
 //!
 //! [tungstenite-rs#502]: https://github.com/snapview/tungstenite-rs/issues/502
 //!
@@ -145,7 +166,8 @@
     feature = "tungstenite-0-22",
     feature = "tungstenite-0-23",
     feature = "tungstenite-0-24",
-    feature = "tungstenite-0-25"
+    feature = "tungstenite-0-25",
+    feature = "soketto-0-8"
 ))]
 extern crate alloc;
 
@@ -210,6 +232,8 @@ pub mod browser;
 mod fastwebsockets;
 #[cfg(feature = "serde")]
 mod serde;
+#[cfg(feature = "soketto-0-8")]
+mod soketto;
 #[cfg(feature = "tokio-websockets-0-13")]
 mod tokio_websockets;
 #[cfg(any(

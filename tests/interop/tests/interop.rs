@@ -419,6 +419,60 @@ mod fastwebsockets_interop {
     }
 }
 
+mod soketto_interop {
+    use soketto::connection::CloseReason;
+
+    use super::*;
+
+    #[test]
+    fn frames_go_out_and_come_back() {
+        for code in sendable_codes() {
+            for reason in ["", "bye", &longest_reason()] {
+                let ours = CloseFrame::new(code, reason).unwrap();
+                let theirs = CloseReason::from(ours);
+                assert_eq!(theirs.code, code.get());
+                // An empty reason is no description, as soketto reads a code alone.
+                assert_eq!(
+                    theirs.descr.as_deref(),
+                    (!reason.is_empty()).then_some(reason)
+                );
+                assert_eq!(CloseFrame::try_from(&theirs), Ok(ours));
+                let owned = Option::<CloseReason>::from(ours.to_payload()).unwrap();
+                assert_eq!((owned.code, owned.descr), (theirs.code, theirs.descr));
+            }
+        }
+        assert!(Option::<CloseReason>::from(close_reasons::ClosePayload::empty()).is_none());
+    }
+
+    #[test]
+    fn received_reasons_are_checked_like_payloads() {
+        for number in EDGE_CODES.into_iter().chain([0, 1, 999, 1000, 65535]) {
+            let theirs = CloseReason {
+                code: number,
+                descr: Some(String::new()),
+            };
+            let ours = CloseFrame::try_from(&theirs).map_err(|error| error.kind());
+            assert_eq!(ours, expected(number, ""), "{number}");
+        }
+        // soketto passes a received 1015 on; it may not be sent.
+        let tls = CloseReason {
+            code: 1015,
+            descr: None,
+        };
+        let error = CloseFrame::try_from(&tls).unwrap_err();
+        assert_eq!(error.answer(), CloseCode::PROTOCOL_ERROR);
+        assert_eq!(error.raw_code(), Some(1015));
+        let long = CloseReason {
+            code: 1000,
+            descr: Some(reason_cut_inside_a_character()),
+        };
+        assert_eq!(
+            CloseFrame::try_from(&long).unwrap_err().kind(),
+            ParseFrameErrorKind::PayloadTooLong
+        );
+    }
+}
+
 mod browser {
     use close_reasons::BuildFrameErrorKind;
     use close_reasons::browser::{CloseEventInfo, CloseStatus, close_arguments};

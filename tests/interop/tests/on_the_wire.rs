@@ -383,6 +383,65 @@ mod servers {
             }
         }
     }
+
+    /// soketto 0.8's connection API after the upgrade, as jsonrpsee and libp2p use it.
+    pub async fn soketto_0_8(stream: tokio::net::TcpStream, _: bool) -> Seen {
+        use soketto::Incoming;
+        use soketto::connection::{Builder, Mode};
+        use tokio_util::compat::TokioAsyncReadCompatExt as _;
+        let (_, mut receiver) = Builder::new(stream.compat(), Mode::Server).finish();
+        let mut message = Vec::new();
+        let mut seen = None;
+        loop {
+            match receiver.receive(&mut message).await {
+                Ok(Incoming::Closed(reason)) => {
+                    let ours = checked(CloseFrame::try_from(&reason).map(Some));
+                    let theirs = (reason.code, reason.descr.unwrap_or_default());
+                    seen.get_or_insert(Seen::Close(Some(theirs), ours));
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    return seen.unwrap_or(Seen::Error(error.to_string()));
+                }
+            }
+        }
+    }
+
+    /// A server on soketto 0.8's frame codec (`soketto::base`), which parses the Close
+    /// payload with close-reasons before answering: it refuses what the connection API
+    /// would echo (1015), answering with the error's frame.
+    pub async fn soketto_0_8_base(mut stream: tokio::net::TcpStream, _: bool) -> Seen {
+        use soketto::Parsing;
+        use soketto::base::{Codec, Header, OpCode};
+        use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+        let mut codec = Codec::new();
+        let mut received = Vec::new();
+        let (header, offset) = loop {
+            if let Parsing::Done { value, offset } = codec.decode_header(&received).unwrap() {
+                break (value, offset);
+            }
+            let mut byte = [0];
+            stream.read_exact(&mut byte).await.unwrap();
+            received.push(byte[0]);
+        };
+        assert_eq!((header.opcode(), offset), (OpCode::Close, received.len()));
+        let mut payload = vec![0; header.payload_len()];
+        stream.read_exact(&mut payload).await.unwrap();
+        Codec::apply_mask(&header, &mut payload);
+        let parsed = CloseFrame::parse(&payload);
+        let seen = Seen::Close(None, checked(parsed));
+        // The RFC's answer: the peer's code when it is good, the error's frame otherwise.
+        let answer = match parsed {
+            Ok(frame) => frame.map(|frame| frame.to_payload()).unwrap_or_default(),
+            Err(error) => error.answer_frame().to_payload(),
+        };
+        let mut reply = Header::new(OpCode::Close);
+        reply.set_payload_len(answer.len());
+        let head = codec.encode_header(&reply).to_vec();
+        stream.write_all(&head).await.unwrap();
+        stream.write_all(&answer).await.unwrap();
+        seen
+    }
 }
 
 /// A listener that hands axum one connection, then waits for ever.
@@ -534,6 +593,56 @@ fn actix_http_rule(case: Case) -> (Seen, Answer) {
 #[tokio::test]
 async fn actix_http_3_passes_every_code_on_and_answers_nothing() {
     check_every_case!(servers::actix_http_3, None, actix_http_rule);
+}
+
+/// soketto 0.8's connection API answers a Close before the application sees it, with
+/// the peer's code alone, and closes its side. It lets 1015 through (which may not be
+/// sent; close-reasons' conversion answers 1002, too late for the wire), replaces the
+/// codes it does not allow (1014 among them) with 1002, and reports neither a Close
+/// without a status code nor one with a one-byte payload: the application only sees
+/// the connection closed.
+fn soketto_rule(case: Case) -> (Seen, Answer) {
+    match case {
+        Case::Empty | Case::OneByte => (error(), Answer::Close(None, Vec::new())),
+        Case::NotUtf8 => (error(), Answer::Nothing),
+        Case::Code(1015) => (
+            Seen::Close(Some((1015, "bye".to_owned())), Err(1002)),
+            Answer::Close(Some(1015), Vec::new()),
+        ),
+        Case::Code(code) if sendable(code) && code != 1014 => {
+            (passed_on(code), Answer::Close(Some(code), Vec::new()))
+        }
+        Case::Code(_) => (
+            Seen::Close(Some((1002, String::new())), Ok(Some(1002))),
+            Answer::Close(Some(1002), Vec::new()),
+        ),
+    }
+}
+
+#[tokio::test]
+async fn soketto_0_8_echoes_1015_before_the_application_sees_it() {
+    check_every_case!(servers::soketto_0_8, None, soketto_rule);
+}
+
+/// On soketto's frame codec, the server parses first and answers by the RFC: the peer's
+/// code when it may be sent, 1002 (1007 for a reason that is not UTF-8) otherwise.
+fn soketto_base_rule(case: Case) -> (Seen, Answer) {
+    let answer = |code: u16| Answer::Close(Some(code), Vec::new());
+    match case {
+        Case::Empty => (Seen::Close(None, Ok(None)), Answer::Close(None, Vec::new())),
+        Case::OneByte => (Seen::Close(None, Err(1002)), answer(1002)),
+        Case::NotUtf8 => (Seen::Close(None, Err(1007)), answer(1007)),
+        Case::Code(code) if sendable(code) => (
+            Seen::Close(None, Ok(Some(code))),
+            Answer::Close(Some(code), REASON.to_vec()),
+        ),
+        Case::Code(_) => (Seen::Close(None, Err(1002)), answer(1002)),
+    }
+}
+
+#[tokio::test]
+async fn soketto_0_8_base_codec_lets_a_server_refuse_1015() {
+    check_every_case!(servers::soketto_0_8_base, None, soketto_base_rule);
 }
 
 /// tungstenite, axum and tokio-websockets write their reply to a Close (or to a bad
