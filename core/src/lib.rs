@@ -55,6 +55,7 @@
 //! | `tungstenite-0-25` … `tungstenite-0-21` | tungstenite 0.25 to 0.21 | the same, for each line, whose frames hold a `Cow<str>`: `CloseFrame<'a>` → `protocol::CloseFrame<'a>` borrows the reason (`socket.close(Some(frame.into()))`), `Message` and `Option<protocol::CloseFrame<'static>>` own a copy (rocket_ws uses 0.21) |
 //! | `axum-0-8` | axum 0.8 | `CloseFrame` → `ws::CloseFrame` and `ws::Message`; `ClosePayload` → `Option<ws::CloseFrame>` and `ws::Message`; `&ws::CloseFrame` → `CloseFrame`, checked |
 //! | `actix-http-3` | actix-http 3 | `CloseCode` ↔ `ws::CloseCode`, keeping the number (named variants, never `Other` of a known code); `CloseFrame` → `ws::CloseReason` and `ws::Message`; `ClosePayload` → `Option<ws::CloseReason>` and `ws::Message`; `&ws::CloseReason` → `CloseFrame`, checked |
+//! | `poem-3` | poem 3 | `CloseCode` ↔ `web::websocket::CloseCode`, keeping the number (named variants, never `Reserved` of a named code; `Reserved(1000)` reads as 1000); `CloseFrame` → its close frame `(CloseCode, String)` and `Message`; `ClosePayload` → `Option<(CloseCode, String)>` and `Message`; `&(CloseCode, String)` → `CloseFrame`, checked |
 //! | `soketto-0-8` | soketto 0.8 | `CloseFrame` → `connection::CloseReason`; `ClosePayload` → `Option<connection::CloseReason>`; `&connection::CloseReason` → `CloseFrame`, checked (soketto's code is a `u16`: `CloseCode::try_from`) |
 //! | `tokio-websockets-0-13` | tokio-websockets 0.13 | `CloseCode` → its `CloseCode` (fallible: it holds 1000–1015 and 3000–4999), back infallibly; `CloseFrame` and `ClosePayload` → `Message`, never panicking |
 //! | `fastwebsockets-0-10` | fastwebsockets 0.10 | `CloseCode` ↔ its `CloseCode`, keeping the number; `CloseFrame` and `ClosePayload` → `Frame`; received payloads go through [`CloseFrame::parse`] |
@@ -107,7 +108,7 @@
 //!
 //! | stack | a code that may not be sent (1004–1006, 1015, 1016–2999, 0–999, 5000 and up) | 1014 | a one-byte payload; a reason that is not UTF-8 | its own answer to a Close |
 //! |---|---|---|---|---|
-//! | tungstenite, every line from 0.21 to 0.30; axum 0.8 (tungstenite 0.29 underneath) | replaced by `1002 "Protocol violation"` before the application reads the frame: the peer's code and reason are lost, and 1002 is what the application (and close-reasons) sees and what goes back | the same ([tungstenite-rs#502]) | an error; the connection is dropped without a Close | the same code and reason |
+//! | tungstenite, every line from 0.21 to 0.30; axum 0.8 (tungstenite 0.29 underneath); poem 3 (tungstenite 0.27) | replaced by `1002 "Protocol violation"` before the application reads the frame: the peer's code and reason are lost, and 1002 is what the application (and close-reasons) sees and what goes back | the same ([tungstenite-rs#502]) | an error; the connection is dropped without a Close | the same code and reason |
 //! | tokio-websockets 0.13 | an error, answered with 1002 | passed on | errors, answered with 1002 and 1007 | the code alone |
 //! | fastwebsockets 0.10, with its automatic reply (the default) | an error, answered at once with 1002 and the peer's reason | refused like the others | errors; the connection is dropped without a Close | the same code and reason, at once |
 //! | soketto 0.8 (`connection`, as jsonrpsee and libp2p use it) | replaced by 1002 without a reason, except 1015, which it passes on (close-reasons' conversion then answers 1002, too late for the wire) | replaced by 1002 | neither a one-byte payload nor a Close without a status reaches the application, which sees the connection closed; a reason that is not UTF-8 is an error, without a Close | the code alone, before the application sees the Close, and it closes its side |
@@ -120,7 +121,7 @@
 //! apply on top. What a stack replaced (tungstenite's 1002) cannot be recovered.
 //!
 //! The closing handshake completes only if the application keeps reading after the
-//! Close: tungstenite, axum and tokio-websockets write their answer (to a Close, and
+//! Close: tungstenite, axum, poem and tokio-websockets write their answer (to a Close, and
 //! tokio-websockets' to a bad frame) the next time the socket is read. An application
 //! that drops the socket when it sees the Close leaves its peer without an answer, and
 //! a browser on the other end reports 1006.
@@ -167,7 +168,8 @@
     feature = "tungstenite-0-23",
     feature = "tungstenite-0-24",
     feature = "tungstenite-0-25",
-    feature = "soketto-0-8"
+    feature = "soketto-0-8",
+    feature = "poem-3"
 ))]
 extern crate alloc;
 
@@ -183,7 +185,8 @@ extern crate alloc;
     feature = "tungstenite-0-27",
     feature = "tungstenite-0-26",
     feature = "axum-0-8",
-    feature = "actix-http-3"
+    feature = "actix-http-3",
+    feature = "poem-3"
 ))]
 macro_rules! close_message_conversions {
     ($message:ty, $frame:ty, $feature:literal) => {
@@ -230,6 +233,8 @@ mod axum;
 pub mod browser;
 #[cfg(feature = "fastwebsockets-0-10")]
 mod fastwebsockets;
+#[cfg(feature = "poem-3")]
+mod poem;
 #[cfg(feature = "serde")]
 mod serde;
 #[cfg(feature = "soketto-0-8")]

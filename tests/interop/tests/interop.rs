@@ -419,6 +419,68 @@ mod fastwebsockets_interop {
     }
 }
 
+mod poem_interop {
+    use poem::web::websocket::{CloseCode as PoemCode, Message};
+
+    use super::*;
+
+    #[test]
+    fn codes_keep_their_number_both_ways() {
+        for code in all_codes() {
+            let theirs = PoemCode::from(code);
+            assert_eq!(u16::from(theirs), code.get());
+            // Named codes become poem's named variants, never `Reserved`.
+            assert_eq!(theirs, PoemCode::from(code.get()));
+            code_keeps_its_number(code.get(), CloseCode::try_from(theirs));
+        }
+        code_keeps_its_number(0, CloseCode::try_from(PoemCode::Reserved(0)));
+        assert_eq!(PoemCode::from(CloseCode::NORMAL), PoemCode::Normal);
+        // poem lets `Reserved(1000)` be built, unequal to `Normal`; both read as 1000.
+        assert_ne!(PoemCode::Reserved(1000), PoemCode::Normal);
+        assert_eq!(
+            CloseCode::try_from(PoemCode::Reserved(1000)),
+            Ok(CloseCode::NORMAL)
+        );
+        assert_eq!(CloseCode::try_from(PoemCode::Normal), Ok(CloseCode::NORMAL));
+    }
+
+    #[test]
+    fn frames_go_out_and_come_back() {
+        for code in sendable_codes() {
+            for reason in ["", "bye", &longest_reason()] {
+                let ours = CloseFrame::new(code, reason).unwrap();
+                let theirs = <(PoemCode, String)>::from(ours);
+                assert_eq!(
+                    (u16::from(theirs.0), theirs.1.as_str()),
+                    (code.get(), reason)
+                );
+                assert_eq!(CloseFrame::try_from(&theirs), Ok(ours));
+                let sent = Message::Close(Some(theirs.clone()));
+                assert_eq!(Message::from(ours), sent);
+                assert_eq!(Message::from(ours.to_payload()), sent);
+                assert_eq!(Option::from(ours.to_payload()), Some(theirs));
+            }
+        }
+        let empty = close_reasons::ClosePayload::empty();
+        assert_eq!(Message::from(empty), Message::Close(None));
+        assert_eq!(Option::<(PoemCode, String)>::from(empty), None);
+    }
+
+    #[test]
+    fn received_frames_are_checked_like_payloads() {
+        for number in EDGE_CODES.into_iter().chain([0, 1, 999, 1000, 65535]) {
+            let theirs = (PoemCode::from(number), String::new());
+            let ours = CloseFrame::try_from(&theirs).map_err(|error| error.kind());
+            assert_eq!(ours, expected(number, ""), "{number}");
+        }
+        let long = (PoemCode::Normal, reason_cut_inside_a_character());
+        assert_eq!(
+            CloseFrame::try_from(&long).unwrap_err().kind(),
+            ParseFrameErrorKind::PayloadTooLong
+        );
+    }
+}
+
 mod soketto_interop {
     use soketto::connection::CloseReason;
 

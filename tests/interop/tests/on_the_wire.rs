@@ -170,12 +170,23 @@ where
     F: FnOnce(tokio::net::TcpStream) -> Fut + Send + 'static,
     Fut: std::future::Future<Output = Seen> + Send,
 {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    let application = tokio::spawn(async move {
+    let on_listener = |listener: TcpListener| async move {
         let (stream, _) = listener.accept().await.unwrap();
         server(stream).await
-    });
+    };
+    probe_listener(on_listener, path, case).await
+}
+
+/// The same for a server that accepts from the listener itself (a framework's own
+/// server loop).
+async fn probe_listener<F, Fut>(server: F, path: Option<&'static str>, case: Case) -> (Seen, Answer)
+where
+    F: FnOnce(TcpListener) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = Seen> + Send + 'static,
+{
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let application = tokio::spawn(server(listener));
     let payload = case.payload();
     let answer = tokio::task::spawn_blocking(move || send_close(address, path, &payload))
         .await
@@ -188,6 +199,10 @@ where
 }
 
 mod servers {
+    use std::sync::{Arc, Mutex};
+
+    use tokio::sync::oneshot;
+
     use super::*;
 
     /// A server of tungstenite's own (blocking) API, which reads on after the Close
@@ -384,6 +399,77 @@ mod servers {
         }
     }
 
+    /// What a framework's handler reports: whether to read on, and where to say what
+    /// it saw.
+    #[derive(Clone)]
+    pub struct Report {
+        read_on: bool,
+        seen: Arc<Mutex<Option<oneshot::Sender<Seen>>>>,
+    }
+
+    impl Report {
+        fn new(read_on: bool) -> (Report, oneshot::Receiver<Seen>) {
+            let (sender, receiver) = oneshot::channel();
+            let seen = Arc::new(Mutex::new(Some(sender)));
+            (Report { read_on, seen }, receiver)
+        }
+
+        fn send(&self, seen: Seen) {
+            if let Some(sender) = self.seen.lock().unwrap().take() {
+                let _ = sender.send(seen);
+            }
+        }
+    }
+
+    #[poem::handler]
+    fn poem_upgrade(
+        upgrade: poem::web::websocket::WebSocket,
+        report: poem::web::Data<&Report>,
+    ) -> impl poem::IntoResponse {
+        use poem::web::websocket::Message;
+        let report = report.0.clone();
+        upgrade.on_upgrade(move |mut socket| async move {
+            let mut seen = None;
+            while let Some(message) = socket.next().await {
+                match message {
+                    Ok(Message::Close(frame)) => {
+                        let ours = checked(frame.as_ref().map(CloseFrame::try_from).transpose());
+                        let theirs = frame.map(|(code, reason)| (u16::from(code), reason));
+                        seen.get_or_insert(Seen::Close(theirs, ours));
+                        if !report.read_on {
+                            break;
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(_) if seen.is_some() => break,
+                    Err(error) => {
+                        seen = Some(Seen::Error(error.to_string()));
+                        if !report.read_on {
+                            break;
+                        }
+                    }
+                }
+            }
+            drop(socket);
+            report.send(seen.expect("poem reports the end of the stream"));
+        })
+    }
+
+    /// poem 3's server with a WebSocket route that reads on after the Close (or not).
+    pub async fn poem_3(listener: TcpListener, read_on: bool) -> Seen {
+        use poem::EndpointExt as _;
+        let (report, seen) = Report::new(read_on);
+        let route = poem::Route::new()
+            .at("/", poem::get(poem_upgrade))
+            .data(report);
+        let acceptor = poem::listener::TcpAcceptor::from_tokio(listener).unwrap();
+        let server = poem::Server::new_with_acceptor(acceptor).run(route);
+        tokio::select! {
+            _ = server => panic!("the server stopped first"),
+            seen = seen => seen.unwrap(),
+        }
+    }
+
     /// soketto 0.8's connection API after the upgrade, as jsonrpsee and libp2p use it.
     pub async fn soketto_0_8(stream: tokio::net::TcpStream, _: bool) -> Seen {
         use soketto::Incoming;
@@ -529,6 +615,15 @@ async fn tungstenite_0_21_to_0_28_answer_codes_they_do_not_allow_with_1002_thems
 }
 
 #[tokio::test]
+async fn poem_3_behaves_as_its_tungstenite() {
+    for case in cases() {
+        let server = |listener| servers::poem_3(listener, true);
+        let observed = probe_listener(server, Some("/"), case).await;
+        assert_eq!(observed, tungstenite_rule(case), "{case:?}");
+    }
+}
+
+#[tokio::test]
 async fn axum_0_8_behaves_as_its_tungstenite() {
     check_every_case!(servers::axum_0_8, Some("/"), tungstenite_rule);
 }
@@ -658,6 +753,8 @@ async fn the_closing_handshake_completes_only_if_the_application_reads_on() {
         assert_eq!(probe(reading, Some("/"), case).await, expected);
         let reading = move |stream| servers::axum_0_8(stream, read_on);
         assert_eq!(probe(reading, Some("/"), case).await, expected);
+        let reading = move |listener| servers::poem_3(listener, read_on);
+        assert_eq!(probe_listener(reading, Some("/"), case).await, expected);
         let reading = move |stream| servers::tokio_websockets_0_13(stream, read_on);
         let expected = (
             passed_on(1000),
