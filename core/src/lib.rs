@@ -56,6 +56,7 @@
 //! | `axum-0-8` | axum 0.8 | `CloseFrame` → `ws::CloseFrame` and `ws::Message`; `ClosePayload` → `Option<ws::CloseFrame>` and `ws::Message`; `&ws::CloseFrame` → `CloseFrame`, checked |
 //! | `actix-http-3` | actix-http 3 | `CloseCode` ↔ `ws::CloseCode`, keeping the number (named variants, never `Other` of a known code); `CloseFrame` → `ws::CloseReason` and `ws::Message`; `ClosePayload` → `Option<ws::CloseReason>` and `ws::Message`; `&ws::CloseReason` → `CloseFrame`, checked |
 //! | `poem-3` | poem 3 | `CloseCode` ↔ `web::websocket::CloseCode`, keeping the number (named variants, never `Reserved` of a named code; `Reserved(1000)` reads as 1000); `CloseFrame` → its close frame `(CloseCode, String)` and `Message`; `ClosePayload` → `Option<(CloseCode, String)>` and `Message`; `&(CloseCode, String)` → `CloseFrame`, checked |
+//! | `reqwest-websocket-0-6` | reqwest-websocket 0.6 | `CloseCode` ↔ its `CloseCode`, keeping the number; `CloseFrame` → `Message::Close`; `ClosePayload` → `Option<Message>` (its Close always has a code); a received `Message::Close { code, reason }` through [`CloseFrame::from_received`] |
 //! | `soketto-0-8` | soketto 0.8 | `CloseFrame` → `connection::CloseReason`; `ClosePayload` → `Option<connection::CloseReason>`; `&connection::CloseReason` → `CloseFrame`, checked (soketto's code is a `u16`: `CloseCode::try_from`) |
 //! | `tokio-websockets-0-13` | tokio-websockets 0.13 | `CloseCode` → its `CloseCode` (fallible: it holds 1000–1015 and 3000–4999), back infallibly; `CloseFrame` and `ClosePayload` → `Message`, never panicking |
 //! | `fastwebsockets-0-10` | fastwebsockets 0.10 | `CloseCode` ↔ its `CloseCode`, keeping the number; `CloseFrame` and `ClosePayload` → `Frame`; received payloads go through [`CloseFrame::parse`] |
@@ -111,6 +112,7 @@
 //! | tungstenite, every line from 0.21 to 0.30; axum 0.8 (tungstenite 0.29 underneath); poem 3 (tungstenite 0.27) | replaced by `1002 "Protocol violation"` before the application reads the frame: the peer's code and reason are lost, and 1002 is what the application (and close-reasons) sees and what goes back | the same ([tungstenite-rs#502]) | an error; the connection is dropped without a Close | the same code and reason |
 //! | tokio-websockets 0.13 | an error, answered with 1002 | passed on | errors, answered with 1002 and 1007 | the code alone |
 //! | fastwebsockets 0.10, with its automatic reply (the default) | an error, answered at once with 1002 and the peer's reason | refused like the others | errors; the connection is dropped without a Close | the same code and reason, at once |
+//! | reqwest-websocket 0.6 (a client, on tungstenite 0.28) | as tungstenite: replaced by 1002 | replaced by 1002 | errors; the connection is dropped without a Close | the same code and reason; and a Close without a status code reaches the application as 1000 with an empty reason |
 //! | soketto 0.8 (`connection`, as jsonrpsee and libp2p use it) | replaced by 1002 without a reason, except 1015, which it passes on (close-reasons' conversion then answers 1002, too late for the wire) | replaced by 1002 | neither a one-byte payload nor a Close without a status reaches the application, which sees the connection closed; a reason that is not UTF-8 is an error, without a Close | the code alone, before the application sees the Close, and it closes its side |
 //! | actix-http 3 (`ws::Codec`, as actix-ws and actix-web-actors use it) | passed on unchecked | passed on | the byte is dropped (a Close without a status); the reason is read lossily (U+FFFD) | none: the application answers |
 //!
@@ -169,7 +171,8 @@
     feature = "tungstenite-0-24",
     feature = "tungstenite-0-25",
     feature = "soketto-0-8",
-    feature = "poem-3"
+    feature = "poem-3",
+    feature = "reqwest-websocket-0-6"
 ))]
 extern crate alloc;
 
@@ -235,6 +238,8 @@ pub mod browser;
 mod fastwebsockets;
 #[cfg(feature = "poem-3")]
 mod poem;
+#[cfg(feature = "reqwest-websocket-0-6")]
+mod reqwest_websocket;
 #[cfg(feature = "serde")]
 mod serde;
 #[cfg(feature = "soketto-0-8")]

@@ -481,6 +481,54 @@ mod poem_interop {
     }
 }
 
+mod reqwest_websocket_interop {
+    use reqwest_websocket::{CloseCode as RwCode, Message};
+
+    use super::*;
+
+    #[test]
+    fn codes_keep_their_number_both_ways() {
+        for code in all_codes() {
+            let theirs = RwCode::from(code);
+            assert_eq!(u16::from(theirs), code.get());
+            code_keeps_its_number(code.get(), CloseCode::try_from(theirs));
+        }
+        code_keeps_its_number(0, CloseCode::try_from(RwCode::Bad(0)));
+        // reqwest-websocket's copy of tungstenite's enum calls 1014 `Bad`.
+        let bad_gateway = CloseCode::new(1014).unwrap();
+        assert!(bad_gateway.is_sendable());
+        assert_eq!(RwCode::from(bad_gateway), RwCode::Bad(1014));
+        assert!(!RwCode::Bad(1014).is_allowed());
+    }
+
+    #[test]
+    fn frames_go_out_and_received_closes_are_checked() {
+        for code in sendable_codes() {
+            for reason in ["", "bye", &longest_reason()] {
+                let ours = CloseFrame::new(code, reason).unwrap();
+                let owned = Option::<Message>::from(ours.to_payload()).unwrap();
+                for sent in [Message::from(ours), owned] {
+                    let Message::Close { code, reason } = sent else {
+                        panic!("{sent:?}")
+                    };
+                    assert_eq!(CloseFrame::from_received(code.into(), &reason), Ok(ours));
+                }
+            }
+        }
+        assert!(Option::<Message>::from(close_reasons::ClosePayload::empty()).is_none());
+        for number in EDGE_CODES {
+            let code = u16::from(RwCode::from(number));
+            let ours = CloseFrame::from_received(code, "")
+                .map(|frame| CloseFrame::new(frame.code(), "").unwrap());
+            assert_eq!(
+                ours.map_err(|error| error.kind()),
+                expected(number, ""),
+                "{number}"
+            );
+        }
+    }
+}
+
 mod soketto_interop {
     use soketto::connection::CloseReason;
 

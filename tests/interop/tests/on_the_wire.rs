@@ -122,6 +122,80 @@ fn send_close(address: SocketAddr, path: Option<&str>, payload: &[u8]) -> Answer
     }
 }
 
+/// The raw server, for the stacks that are clients: accepts one connection, answers
+/// its HTTP upgrade, sends one Close frame with `payload` (unmasked, as a server's), and
+/// reads the client's frames (masked) until its Close or the end of the connection.
+fn serve_close(listener: std::net::TcpListener, payload: &[u8]) -> Answer {
+    let (mut stream, _) = listener.accept().unwrap();
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    let mut head = Vec::new();
+    while !head.ends_with(b"\r\n\r\n") {
+        let mut byte = [0];
+        stream.read_exact(&mut byte).unwrap();
+        head.push(byte[0]);
+    }
+    let head = String::from_utf8(head).unwrap();
+    let key = head
+        .lines()
+        .find_map(|line| {
+            line.strip_prefix("sec-websocket-key: ")
+                .or(line.strip_prefix("Sec-WebSocket-Key: "))
+        })
+        .expect("the client sends its key");
+    let accept = tungstenite::handshake::derive_accept_key(key.trim().as_bytes());
+    write!(
+        stream,
+        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
+         Sec-WebSocket-Accept: {accept}\r\n\r\n"
+    )
+    .unwrap();
+    let mut frame = vec![0x88, u8::try_from(payload.len()).unwrap()];
+    frame.extend_from_slice(payload);
+    stream.write_all(&frame).unwrap();
+    loop {
+        let mut header = [0; 2];
+        if stream.read_exact(&mut header).is_err() {
+            return Answer::Nothing;
+        }
+        let len = usize::from(header[1] & 0x7f);
+        assert!(len < 126, "no client sends a frame this long here");
+        let mut mask = [0; 4];
+        if header[1] & 0x80 != 0 {
+            stream.read_exact(&mut mask).unwrap();
+        }
+        let mut body = vec![0; len];
+        stream.read_exact(&mut body).unwrap();
+        body.iter_mut()
+            .zip(mask.iter().cycle())
+            .for_each(|(byte, key)| *byte ^= key);
+        if header[0] & 0x0f == 0x8 {
+            return match body.as_slice() {
+                [high, low, reason @ ..] => {
+                    Answer::Close(Some(u16::from_be_bytes([*high, *low])), reason.to_vec())
+                }
+                _ => Answer::Close(None, body),
+            };
+        }
+    }
+}
+
+/// Connects `client` to the raw server, which sends it `case`'s Close frame; returns
+/// what the client's application saw and what the client answered.
+async fn probe_client<F, Fut>(client: F, case: Case) -> (Seen, Answer)
+where
+    F: FnOnce(String) -> Fut,
+    Fut: std::future::Future<Output = Seen>,
+{
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("ws://{}/", listener.local_addr().unwrap());
+    let payload = case.payload();
+    let server = tokio::task::spawn_blocking(move || serve_close(listener, &payload));
+    let seen = tokio::time::timeout(PATIENCE, client(url))
+        .await
+        .expect("the client ends by itself");
+    (seen, server.await.unwrap())
+}
+
 /// What the peer sends.
 #[derive(Debug, Clone, Copy)]
 enum Case {
@@ -470,6 +544,25 @@ mod servers {
         }
     }
 
+    /// A reqwest-websocket 0.6 client that reads on after the Close.
+    pub async fn reqwest_websocket_0_6(url: String) -> Seen {
+        use reqwest_websocket::Message;
+        let mut socket = reqwest_websocket::websocket(url).await.unwrap();
+        let mut seen = None;
+        while let Some(message) = socket.next().await {
+            match message {
+                Ok(Message::Close { code, reason }) => {
+                    let ours = checked(CloseFrame::from_received(code.into(), &reason).map(Some));
+                    seen.get_or_insert(Seen::Close(Some((code.into(), reason)), ours));
+                }
+                Ok(_) => {}
+                Err(_) if seen.is_some() => break,
+                Err(error) => seen = Some(Seen::Error(error.to_string())),
+            }
+        }
+        seen.unwrap()
+    }
+
     /// soketto 0.8's connection API after the upgrade, as jsonrpsee and libp2p use it.
     pub async fn soketto_0_8(stream: tokio::net::TcpStream, _: bool) -> Seen {
         use soketto::Incoming;
@@ -688,6 +781,27 @@ fn actix_http_rule(case: Case) -> (Seen, Answer) {
 #[tokio::test]
 async fn actix_http_3_passes_every_code_on_and_answers_nothing() {
     check_every_case!(servers::actix_http_3, None, actix_http_rule);
+}
+
+/// reqwest-websocket 0.6, a client on tungstenite 0.28: tungstenite's rule, except that
+/// a Close without a status code reaches the application as 1000 with an empty reason
+/// (close-reasons cannot tell it from a real 1000).
+fn reqwest_websocket_rule(case: Case) -> (Seen, Answer) {
+    match case {
+        Case::Empty => (
+            Seen::Close(Some((1000, String::new())), Ok(Some(1000))),
+            Answer::Close(None, Vec::new()),
+        ),
+        other => tungstenite_rule(other),
+    }
+}
+
+#[tokio::test]
+async fn reqwest_websocket_0_6_reports_no_status_as_1000() {
+    for case in cases() {
+        let observed = probe_client(servers::reqwest_websocket_0_6, case).await;
+        assert_eq!(observed, reqwest_websocket_rule(case), "{case:?}");
+    }
 }
 
 /// soketto 0.8's connection API answers a Close before the application sees it, with
