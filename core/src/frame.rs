@@ -307,6 +307,26 @@ impl ClosePayload {
     }
 }
 
+/// A received code and reason, as stacks that keep their frame type private hand them
+/// over (warp's and salvo's `message.close_frame()`), checked as
+/// [`CloseFrame::from_received`] checks them: `close_frame().map(CloseFrame::try_from)`.
+///
+/// ```
+/// # use close_reasons::{CloseCode, CloseFrame};
+/// let received: Option<(u16, &str)> = Some((1001, "bye"));
+/// let frame = received.map(CloseFrame::try_from).transpose().unwrap().unwrap();
+/// assert_eq!(frame.code(), CloseCode::GOING_AWAY);
+/// assert!(CloseFrame::try_from((1006, "")).is_err());
+/// ```
+impl<'a> TryFrom<(u16, &'a str)> for CloseFrame<'a> {
+    type Error = ParseFrameError;
+
+    #[inline]
+    fn try_from((code, reason): (u16, &'a str)) -> Result<CloseFrame<'a>, ParseFrameError> {
+        CloseFrame::from_received(code, reason)
+    }
+}
+
 impl From<CloseFrame<'_>> for ClosePayload {
     #[inline]
     fn from(frame: CloseFrame<'_>) -> ClosePayload {

@@ -544,6 +544,47 @@ mod servers {
         }
     }
 
+    /// warp 0.4's server with a WebSocket route that reads on after the Close (or not).
+    pub async fn warp_0_4(listener: TcpListener, read_on: bool) -> Seen {
+        use warp::Filter as _;
+        let (report, seen) = Report::new(read_on);
+        let route = warp::ws().map(move |upgrade: warp::ws::Ws| {
+            let report = report.clone();
+            upgrade.on_upgrade(move |mut socket| async move {
+                let mut seen = None;
+                while let Some(message) = socket.next().await {
+                    match message {
+                        Ok(message) if message.is_close() => {
+                            // warp's only view of the frame: `(u16, &str)`, or `None`.
+                            let received = message.close_frame();
+                            let ours = checked(received.map(CloseFrame::try_from).transpose());
+                            let theirs = received.map(|(code, reason)| (code, reason.to_owned()));
+                            seen.get_or_insert(Seen::Close(theirs, ours));
+                            if !report.read_on {
+                                break;
+                            }
+                        }
+                        Ok(_) => {}
+                        Err(_) if seen.is_some() => break,
+                        Err(error) => {
+                            seen = Some(Seen::Error(error.to_string()));
+                            if !report.read_on {
+                                break;
+                            }
+                        }
+                    }
+                }
+                drop(socket);
+                report.send(seen.expect("warp reports the end of the stream"));
+            })
+        });
+        let server = warp::serve(route).incoming(listener).run();
+        tokio::select! {
+            () = server => panic!("the server stopped first"),
+            seen = seen => seen.unwrap(),
+        }
+    }
+
     /// A reqwest-websocket 0.6 client that reads on after the Close.
     pub async fn reqwest_websocket_0_6(url: String) -> Seen {
         use reqwest_websocket::Message;
@@ -717,6 +758,15 @@ async fn poem_3_behaves_as_its_tungstenite() {
 }
 
 #[tokio::test]
+async fn warp_0_4_behaves_as_its_tungstenite() {
+    for case in cases() {
+        let server = |listener| servers::warp_0_4(listener, true);
+        let observed = probe_listener(server, Some("/"), case).await;
+        assert_eq!(observed, tungstenite_rule(case), "{case:?}");
+    }
+}
+
+#[tokio::test]
 async fn axum_0_8_behaves_as_its_tungstenite() {
     check_every_case!(servers::axum_0_8, Some("/"), tungstenite_rule);
 }
@@ -868,6 +918,8 @@ async fn the_closing_handshake_completes_only_if_the_application_reads_on() {
         let reading = move |stream| servers::axum_0_8(stream, read_on);
         assert_eq!(probe(reading, Some("/"), case).await, expected);
         let reading = move |listener| servers::poem_3(listener, read_on);
+        assert_eq!(probe_listener(reading, Some("/"), case).await, expected);
+        let reading = move |listener| servers::warp_0_4(listener, read_on);
         assert_eq!(probe_listener(reading, Some("/"), case).await, expected);
         let reading = move |stream| servers::tokio_websockets_0_13(stream, read_on);
         let expected = (
