@@ -61,6 +61,7 @@
 //! | `tokio-websockets-0-13` | tokio-websockets 0.13 | `CloseCode` → its `CloseCode` (fallible: it holds 1000–1015 and 3000–4999), back infallibly; `CloseFrame` and `ClosePayload` → `Message`, never panicking |
 //! | `fastwebsockets-0-10` | fastwebsockets 0.10 | `CloseCode` ↔ its `CloseCode`, keeping the number; `CloseFrame` and `ClosePayload` → `Frame`; received payloads go through [`CloseFrame::parse`] |
 //! | `warp-0-4` | warp 0.4 | `CloseFrame` and `ClosePayload` → `ws::Message`; a received `message.close_frame()` (a `(u16, &str)`) → `CloseFrame` through `TryFrom`, checked (warp keeps its frame type private, so there is no code type to convert) |
+//! | `salvo-1` | salvo 1 (needs Rust 1.95, newer than this crate's 1.85) | the same as warp's, for `salvo::websocket::Message` |
 //! | `web-sys-0-3` | web-sys 0.3 | the `browser` module: closing a `WebSocket`, reading a `CloseEvent` |
 //!
 //! # Receiving a Close
@@ -110,7 +111,7 @@
 //!
 //! | stack | a code that may not be sent (1004–1006, 1015, 1016–2999, 0–999, 5000 and up) | 1014 | a one-byte payload; a reason that is not UTF-8 | its own answer to a Close |
 //! |---|---|---|---|---|
-//! | tungstenite, every line from 0.21 to 0.30; axum 0.8 and warp 0.4 (tungstenite 0.29 underneath); poem 3 (tungstenite 0.27) | replaced by `1002 "Protocol violation"` before the application reads the frame: the peer's code and reason are lost, and 1002 is what the application (and close-reasons) sees and what goes back | the same ([tungstenite-rs#502]) | an error; the connection is dropped without a Close | the same code and reason |
+//! | tungstenite, every line from 0.21 to 0.30; axum 0.8 and warp 0.4 (tungstenite 0.29 underneath); salvo 1 (tungstenite 0.30); poem 3 (tungstenite 0.27) | replaced by `1002 "Protocol violation"` before the application reads the frame: the peer's code and reason are lost, and 1002 is what the application (and close-reasons) sees and what goes back | the same ([tungstenite-rs#502]) | an error; the connection is dropped without a Close | the same code and reason |
 //! | tokio-websockets 0.13 | an error, answered with 1002 | passed on | errors, answered with 1002 and 1007 | the code alone |
 //! | fastwebsockets 0.10, with its automatic reply (the default) | an error, answered at once with 1002 and the peer's reason | refused like the others | errors; the connection is dropped without a Close | the same code and reason, at once |
 //! | reqwest-websocket 0.6 (a client, on tungstenite 0.28) | as tungstenite: replaced by 1002 | replaced by 1002 | errors; the connection is dropped without a Close | the same code and reason; and a Close without a status code reaches the application as 1000 with an empty reason |
@@ -124,7 +125,7 @@
 //! apply on top. What a stack replaced (tungstenite's 1002) cannot be recovered.
 //!
 //! The closing handshake completes only if the application keeps reading after the
-//! Close: tungstenite, axum, poem, warp and tokio-websockets write their answer (to a Close, and
+//! Close: tungstenite, axum, poem, warp, salvo and tokio-websockets write their answer (to a Close, and
 //! tokio-websockets' to a bad frame) the next time the socket is read. An application
 //! that drops the socket when it sees the Close leaves its peer without an answer, and
 //! a browser on the other end reports 1006.
@@ -174,7 +175,8 @@
     feature = "soketto-0-8",
     feature = "poem-3",
     feature = "reqwest-websocket-0-6",
-    feature = "warp-0-4"
+    feature = "warp-0-4",
+    feature = "salvo-1"
 ))]
 extern crate alloc;
 
@@ -236,6 +238,8 @@ mod axum;
 #[cfg(feature = "web-sys-0-3")]
 #[cfg_attr(docsrs, doc(cfg(feature = "web-sys-0-3")))]
 pub mod browser;
+#[cfg(any(feature = "warp-0-4", feature = "salvo-1"))]
+mod close_with;
 #[cfg(feature = "fastwebsockets-0-10")]
 mod fastwebsockets;
 #[cfg(feature = "poem-3")]
@@ -261,8 +265,6 @@ mod tokio_websockets;
     feature = "tungstenite-0-21"
 ))]
 mod tungstenite;
-#[cfg(feature = "warp-0-4")]
-mod warp;
 
 pub use any_code::AnyCode;
 pub use close_reasons_macros::registry;

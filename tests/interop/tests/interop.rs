@@ -529,43 +529,51 @@ mod reqwest_websocket_interop {
     }
 }
 
-mod warp_interop {
-    use warp::ws::Message;
+/// warp and salvo keep tungstenite's frame private; their messages have the same API.
+macro_rules! close_with_tests {
+    ($name:ident, $message:ty) => {
+        mod $name {
+            type Message = $message;
 
-    use super::*;
+            use super::*;
 
-    #[test]
-    fn frames_go_out_and_come_back() {
-        for code in sendable_codes() {
-            for reason in ["", "bye", &longest_reason()] {
-                let ours = CloseFrame::new(code, reason).unwrap();
-                let sent = Message::from(ours);
-                assert!(sent.is_close());
-                assert_eq!(sent.close_frame(), Some((code.get(), reason)));
-                assert_eq!(Message::from(ours.to_payload()), sent);
-                let received = sent.close_frame().map(CloseFrame::try_from).transpose();
-                assert_eq!(received, Ok(Some(ours)));
+            #[test]
+            fn frames_go_out_and_come_back() {
+                for code in sendable_codes() {
+                    for reason in ["", "bye", &longest_reason()] {
+                        let ours = CloseFrame::new(code, reason).unwrap();
+                        let sent = Message::from(ours);
+                        assert!(sent.is_close());
+                        assert_eq!(sent.close_frame(), Some((code.get(), reason)));
+                        assert_eq!(Message::from(ours.to_payload()), sent);
+                        let received = sent.close_frame().map(CloseFrame::try_from).transpose();
+                        assert_eq!(received, Ok(Some(ours)));
+                    }
+                }
+                let empty = Message::from(close_reasons::ClosePayload::empty());
+                assert!(empty.is_close());
+                assert_eq!(empty.close_frame(), None);
+            }
+
+            #[test]
+            fn received_frames_are_checked_like_payloads() {
+                for number in EDGE_CODES.into_iter().chain([1, 999, 1000, 65535]) {
+                    let theirs = Message::close_with(number, "");
+                    let ours = theirs.close_frame().map(CloseFrame::try_from).unwrap();
+                    let ours = ours.map(|frame| CloseFrame::new(frame.code(), "").unwrap());
+                    assert_eq!(
+                        ours.map_err(|error| error.kind()),
+                        expected(number, ""),
+                        "{number}"
+                    );
+                }
             }
         }
-        let empty = Message::from(close_reasons::ClosePayload::empty());
-        assert!(empty.is_close());
-        assert_eq!(empty.close_frame(), None);
-    }
-
-    #[test]
-    fn received_frames_are_checked_like_payloads() {
-        for number in EDGE_CODES.into_iter().chain([1, 999, 1000, 65535]) {
-            let theirs = Message::close_with(number, "");
-            let ours = theirs.close_frame().map(CloseFrame::try_from).unwrap();
-            let ours = ours.map(|frame| CloseFrame::new(frame.code(), "").unwrap());
-            assert_eq!(
-                ours.map_err(|error| error.kind()),
-                expected(number, ""),
-                "{number}"
-            );
-        }
-    }
+    };
 }
+
+close_with_tests!(warp_interop, warp::ws::Message);
+close_with_tests!(salvo_interop, salvo::websocket::Message);
 
 mod soketto_interop {
     use soketto::connection::CloseReason;

@@ -585,6 +585,63 @@ mod servers {
         }
     }
 
+    /// salvo 1's WebSocket upgrade, reporting to `Report`.
+    pub struct SalvoUpgrade(Report);
+
+    #[salvo::handler]
+    impl SalvoUpgrade {
+        async fn handle(
+            &self,
+            request: &mut salvo::Request,
+            response: &mut salvo::Response,
+        ) -> Result<(), salvo::http::StatusError> {
+            let report = self.0.clone();
+            let upgrade = salvo::websocket::WebSocketUpgrade::new();
+            upgrade
+                .upgrade(request, response, move |mut socket| async move {
+                    let mut seen = None;
+                    while let Some(message) = socket.recv().await {
+                        match message {
+                            Ok(message) if message.is_close() => {
+                                // salvo's only view of the frame: `(u16, &str)`, or `None`.
+                                let received = message.close_frame();
+                                let ours = checked(received.map(CloseFrame::try_from).transpose());
+                                let theirs =
+                                    received.map(|(code, reason)| (code, reason.to_owned()));
+                                seen.get_or_insert(Seen::Close(theirs, ours));
+                                if !report.read_on {
+                                    break;
+                                }
+                            }
+                            Ok(_) => {}
+                            Err(_) if seen.is_some() => break,
+                            Err(error) => {
+                                seen = Some(Seen::Error(error.to_string()));
+                                if !report.read_on {
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                    drop(socket);
+                    report.send(seen.expect("salvo reports the end of the stream"));
+                })
+                .await
+        }
+    }
+
+    /// salvo 1's server with a WebSocket route that reads on after the Close (or not).
+    pub async fn salvo_1(listener: TcpListener, read_on: bool) -> Seen {
+        let (report, seen) = Report::new(read_on);
+        let router = salvo::Router::new().goal(SalvoUpgrade(report));
+        let acceptor = salvo::conn::tcp::TcpAcceptor::try_from(listener).unwrap();
+        let server = salvo::Server::new(acceptor).serve(router);
+        tokio::select! {
+            () = server => panic!("the server stopped first"),
+            seen = seen => seen.unwrap(),
+        }
+    }
+
     /// A reqwest-websocket 0.6 client that reads on after the Close.
     pub async fn reqwest_websocket_0_6(url: String) -> Seen {
         use reqwest_websocket::Message;
@@ -767,6 +824,15 @@ async fn warp_0_4_behaves_as_its_tungstenite() {
 }
 
 #[tokio::test]
+async fn salvo_1_behaves_as_its_tungstenite() {
+    for case in cases() {
+        let server = |listener| servers::salvo_1(listener, true);
+        let observed = probe_listener(server, Some("/"), case).await;
+        assert_eq!(observed, tungstenite_rule(case), "{case:?}");
+    }
+}
+
+#[tokio::test]
 async fn axum_0_8_behaves_as_its_tungstenite() {
     check_every_case!(servers::axum_0_8, Some("/"), tungstenite_rule);
 }
@@ -920,6 +986,8 @@ async fn the_closing_handshake_completes_only_if_the_application_reads_on() {
         let reading = move |listener| servers::poem_3(listener, read_on);
         assert_eq!(probe_listener(reading, Some("/"), case).await, expected);
         let reading = move |listener| servers::warp_0_4(listener, read_on);
+        assert_eq!(probe_listener(reading, Some("/"), case).await, expected);
+        let reading = move |listener| servers::salvo_1(listener, read_on);
         assert_eq!(probe_listener(reading, Some("/"), case).await, expected);
         let reading = move |stream| servers::tokio_websockets_0_13(stream, read_on);
         let expected = (
