@@ -55,6 +55,7 @@
 //! | `tungstenite-0-25` … `tungstenite-0-21` | tungstenite 0.25 to 0.21 | the same, for each line, whose frames hold a `Cow<str>`: `CloseFrame<'a>` → `protocol::CloseFrame<'a>` borrows the reason (`socket.close(Some(frame.into()))`), `Message` and `Option<protocol::CloseFrame<'static>>` own a copy (rocket_ws uses 0.21) |
 //! | `axum-0-8` | axum 0.8 | `CloseFrame` → `ws::CloseFrame` and `ws::Message`; `ClosePayload` → `Option<ws::CloseFrame>` and `ws::Message`; `&ws::CloseFrame` → `CloseFrame`, checked |
 //! | `actix-http-3` | actix-http 3 | `CloseCode` ↔ `ws::CloseCode`, keeping the number (named variants, never `Other` of a known code); `CloseFrame` → `ws::CloseReason` and `ws::Message`; `ClosePayload` → `Option<ws::CloseReason>` and `ws::Message`; `&ws::CloseReason` → `CloseFrame`, checked |
+//! | `ntex-3` | ntex 3 (needs Rust 1.88; its ntex-httparse 2.3 needs 1.97, so on an older compiler pin 2.2: `cargo update -p ntex-httparse --precise 2.2.0`) | the same as actix-http's, for `ntex::ws` (`CloseCode`, `CloseReason`, `Message`) |
 //! | `poem-3` | poem 3 | `CloseCode` ↔ `web::websocket::CloseCode`, keeping the number (named variants, never `Reserved` of a named code; `Reserved(1000)` reads as 1000); `CloseFrame` → its close frame `(CloseCode, String)` and `Message`; `ClosePayload` → `Option<(CloseCode, String)>` and `Message`; `&(CloseCode, String)` → `CloseFrame`, checked |
 //! | `reqwest-websocket-0-6` | reqwest-websocket 0.6 | `CloseCode` ↔ its `CloseCode`, keeping the number; `CloseFrame` → `Message::Close`; `ClosePayload` → `Option<Message>` (its Close always has a code); a received `Message::Close { code, reason }` through [`CloseFrame::from_received`] |
 //! | `soketto-0-8` | soketto 0.8 | `CloseFrame` → `connection::CloseReason`; `ClosePayload` → `Option<connection::CloseReason>`; `&connection::CloseReason` → `CloseFrame`, checked (soketto's code is a `u16`: `CloseCode::try_from`) |
@@ -116,9 +117,9 @@
 //! | fastwebsockets 0.10, with its automatic reply (the default) | an error, answered at once with 1002 and the peer's reason | refused like the others | errors; the connection is dropped without a Close | the same code and reason, at once |
 //! | reqwest-websocket 0.6 (a client, on tungstenite 0.28) | as tungstenite: replaced by 1002 | replaced by 1002 | errors; the connection is dropped without a Close | the same code and reason; and a Close without a status code reaches the application as 1000 with an empty reason |
 //! | soketto 0.8 (`connection`, as jsonrpsee and libp2p use it) | replaced by 1002 without a reason, except 1015, which it passes on (close-reasons' conversion then answers 1002, too late for the wire) | replaced by 1002 | neither a one-byte payload nor a Close without a status reaches the application, which sees the connection closed; a reason that is not UTF-8 is an error, without a Close | the code alone, before the application sees the Close, and it closes its side |
-//! | actix-http 3 (`ws::Codec`, as actix-ws and actix-web-actors use it) | passed on unchecked | passed on | the byte is dropped (a Close without a status); the reason is read lossily (U+FFFD) | none: the application answers |
+//! | actix-http 3 (`ws::Codec`, as actix-ws and actix-web-actors use it); ntex 3 (its fork, `ws::Codec`) | passed on unchecked | passed on | the byte is dropped (a Close without a status); the reason is read lossily (U+FFFD) | none: the application answers |
 //!
-//! What close-reasons adds on receipt: with actix-http it is the only check of the code,
+//! What close-reasons adds on receipt: with actix-http and ntex it is the only check of the code,
 //! and its error's `answer()` is the 1002 to send. With the others, a frame that reaches
 //! the application carries a code that may be sent; the conversion still checks the
 //! reason's length and gives the typed code, and an application registry's own rules
@@ -176,7 +177,8 @@
     feature = "poem-3",
     feature = "reqwest-websocket-0-6",
     feature = "warp-0-4",
-    feature = "salvo-1"
+    feature = "salvo-1",
+    feature = "ntex-3"
 ))]
 extern crate alloc;
 
@@ -193,7 +195,8 @@ extern crate alloc;
     feature = "tungstenite-0-26",
     feature = "axum-0-8",
     feature = "actix-http-3",
-    feature = "poem-3"
+    feature = "poem-3",
+    feature = "ntex-3"
 ))]
 macro_rules! close_message_conversions {
     ($message:ty, $frame:ty, $feature:literal) => {
@@ -242,6 +245,8 @@ pub mod browser;
 mod close_with;
 #[cfg(feature = "fastwebsockets-0-10")]
 mod fastwebsockets;
+#[cfg(feature = "ntex-3")]
+mod ntex;
 #[cfg(feature = "poem-3")]
 mod poem;
 #[cfg(feature = "reqwest-websocket-0-6")]

@@ -241,76 +241,84 @@ mod axum_ws {
     }
 }
 
-mod actix {
-    use actix_http::ws::{CloseCode as ActixCode, CloseReason};
+/// ntex is a fork of actix-http: the same close code and close reason.
+macro_rules! actix_like_tests {
+    ($name:ident, $ws:path) => {
+        mod $name {
+            use $ws::{CloseCode as ActixCode, CloseReason};
 
-    use super::*;
+            use super::*;
 
-    #[test]
-    fn known_codes_become_named_variants_never_other() {
-        // The numbers actix has a named variant for, written out from its documentation.
-        let named_by_actix = |number: u16| matches!(number, 1000..=1003 | 1006..=1013 | 1015);
-        for code in all_codes() {
-            let theirs = ActixCode::from(code);
-            assert_eq!(u16::from(theirs), code.get());
-            code_keeps_its_number(code.get(), CloseCode::try_from(theirs));
-            match theirs {
-                ActixCode::Other(number) => assert!(!named_by_actix(number), "Other({number})"),
-                _ => assert!(named_by_actix(code.get()), "{code:?}"),
+            #[test]
+            fn known_codes_become_named_variants_never_other() {
+                // The numbers actix has a named variant for, written out from its documentation.
+                let named_by_actix = |number: u16| matches!(number, 1000..=1003 | 1006..=1013 | 1015);
+                for code in all_codes() {
+                    let theirs = ActixCode::from(code);
+                    assert_eq!(u16::from(theirs), code.get());
+                    code_keeps_its_number(code.get(), CloseCode::try_from(theirs));
+                    match theirs {
+                        ActixCode::Other(number) => assert!(!named_by_actix(number), "Other({number})"),
+                        _ => assert!(named_by_actix(code.get()), "{code:?}"),
+                    }
+                }
+                assert_eq!(ActixCode::from(CloseCode::NORMAL), ActixCode::Normal);
+                assert_ne!(ActixCode::from(CloseCode::NORMAL), ActixCode::Other(1000));
+                assert_eq!(
+                    ActixCode::from(CloseCode::TRY_AGAIN_LATER),
+                    ActixCode::Again
+                );
+                code_keeps_its_number(0, CloseCode::try_from(ActixCode::Other(0)));
+                code_keeps_its_number(1006, CloseCode::try_from(ActixCode::Abnormal));
+            }
+
+            #[test]
+            fn reasons_go_out_and_come_back() {
+                for code in sendable_codes() {
+                    for reason in ["", "bye", &longest_reason()] {
+                        let ours = CloseFrame::new(code, reason).unwrap();
+                        let theirs = CloseReason::from(ours);
+                        assert_eq!(u16::from(theirs.code), code.get());
+                        let description = (!reason.is_empty()).then(|| reason.to_owned());
+                        assert_eq!(theirs.description, description);
+                        assert_eq!(CloseFrame::try_from(&theirs), Ok(ours));
+                    }
+                }
+            }
+
+            #[test]
+            fn received_reasons_are_checked_like_payloads() {
+                for number in EDGE_CODES.into_iter().chain([0, 1, 999, 1000, 65535]) {
+                    let theirs = CloseReason {
+                        code: ActixCode::from(number),
+                        description: None,
+                    };
+                    let ours = CloseFrame::try_from(&theirs).map_err(|error| error.kind());
+                    assert_eq!(ours, expected(number, ""), "{number}");
+                }
+                let abnormal = CloseReason {
+                    code: ActixCode::Abnormal,
+                    description: Some("dropped".to_owned()),
+                };
+                assert_eq!(
+                    CloseFrame::try_from(&abnormal).unwrap_err().answer(),
+                    CloseCode::PROTOCOL_ERROR
+                );
+                let long = CloseReason {
+                    code: ActixCode::Normal,
+                    description: Some(reason_cut_inside_a_character()),
+                };
+                assert_eq!(
+                    CloseFrame::try_from(&long).unwrap_err().kind(),
+                    ParseFrameErrorKind::PayloadTooLong
+                );
             }
         }
-        assert_eq!(ActixCode::from(CloseCode::NORMAL), ActixCode::Normal);
-        assert_ne!(ActixCode::from(CloseCode::NORMAL), ActixCode::Other(1000));
-        assert_eq!(
-            ActixCode::from(CloseCode::TRY_AGAIN_LATER),
-            ActixCode::Again
-        );
-        code_keeps_its_number(0, CloseCode::try_from(ActixCode::Other(0)));
-        code_keeps_its_number(1006, CloseCode::try_from(ActixCode::Abnormal));
-    }
-
-    #[test]
-    fn reasons_go_out_and_come_back() {
-        for code in sendable_codes() {
-            for reason in ["", "bye", &longest_reason()] {
-                let ours = CloseFrame::new(code, reason).unwrap();
-                let theirs = CloseReason::from(ours);
-                assert_eq!(u16::from(theirs.code), code.get());
-                let description = (!reason.is_empty()).then(|| reason.to_owned());
-                assert_eq!(theirs.description, description);
-                assert_eq!(CloseFrame::try_from(&theirs), Ok(ours));
-            }
-        }
-    }
-
-    #[test]
-    fn received_reasons_are_checked_like_payloads() {
-        for number in EDGE_CODES.into_iter().chain([0, 1, 999, 1000, 65535]) {
-            let theirs = CloseReason {
-                code: ActixCode::from(number),
-                description: None,
-            };
-            let ours = CloseFrame::try_from(&theirs).map_err(|error| error.kind());
-            assert_eq!(ours, expected(number, ""), "{number}");
-        }
-        let abnormal = CloseReason {
-            code: ActixCode::Abnormal,
-            description: Some("dropped".to_owned()),
-        };
-        assert_eq!(
-            CloseFrame::try_from(&abnormal).unwrap_err().answer(),
-            CloseCode::PROTOCOL_ERROR
-        );
-        let long = CloseReason {
-            code: ActixCode::Normal,
-            description: Some(reason_cut_inside_a_character()),
-        };
-        assert_eq!(
-            CloseFrame::try_from(&long).unwrap_err().kind(),
-            ParseFrameErrorKind::PayloadTooLong
-        );
-    }
+    };
 }
+
+actix_like_tests!(actix, actix_http::ws);
+actix_like_tests!(ntex_interop, ntex::ws);
 
 mod tokio_websockets_interop {
     use tokio_websockets::{CloseCode as TwsCode, Message};
@@ -776,7 +784,24 @@ mod owned_frames {
             Option::<actix_http::ws::CloseReason>::from(payload),
             Some(actix_http::ws::CloseReason::from(frame))
         );
+        assert_eq!(
+            Option::<ntex::ws::CloseReason>::from(payload),
+            Some(ntex::ws::CloseReason::from(frame))
+        );
+        let sent = ntex::ws::Message::from(payload);
+        assert!(
+            matches!(sent, ntex::ws::Message::Close(Some(ref reason)) if CloseFrame::try_from(reason) == Ok(frame))
+        );
+        assert!(matches!(
+            ntex::ws::Message::from(frame),
+            ntex::ws::Message::Close(Some(_))
+        ));
         let empty = ClosePayload::empty();
+        assert!(matches!(
+            ntex::ws::Message::from(empty),
+            ntex::ws::Message::Close(None)
+        ));
+        assert_eq!(Option::<ntex::ws::CloseReason>::from(empty), None);
         assert_eq!(Option::<TungsteniteFrame>::from(empty), None);
         assert_eq!(Option::<Tungstenite029Frame>::from(empty), None);
         assert_eq!(Option::<axum::extract::ws::CloseFrame>::from(empty), None);

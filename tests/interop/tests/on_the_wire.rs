@@ -642,6 +642,38 @@ mod servers {
         }
     }
 
+    /// ntex 3's WebSocket codec (`ntex::ws::Codec`, what its server decodes frames with)
+    /// over the loopback stream, after the upgrade.
+    pub async fn ntex_3(mut stream: tokio::net::TcpStream, _: bool) -> Seen {
+        use ntex::codec::Decoder as _;
+        use ntex::ws::{Codec, Frame};
+        use tokio::io::AsyncReadExt as _;
+        let codec = Codec::new();
+        let mut received = ntex::util::BytesMut::new();
+        loop {
+            match codec.decode(&mut received) {
+                Ok(Some(Frame::Close(reason))) => {
+                    let ours = checked(reason.as_ref().map(CloseFrame::try_from).transpose());
+                    let theirs = reason.map(|reason| {
+                        (
+                            u16::from(reason.code),
+                            reason.description.unwrap_or_default(),
+                        )
+                    });
+                    return Seen::Close(theirs, ours);
+                }
+                Ok(Some(_)) => {}
+                Ok(None) => {
+                    let mut chunk = [0; 256];
+                    let read = stream.read(&mut chunk).await.unwrap();
+                    assert_ne!(read, 0, "the peer sent its whole frame");
+                    received.extend_from_slice(&chunk[..read]);
+                }
+                Err(error) => return Seen::Error(error.to_string()),
+            }
+        }
+    }
+
     /// A reqwest-websocket 0.6 client that reads on after the Close.
     pub async fn reqwest_websocket_0_6(url: String) -> Seen {
         use reqwest_websocket::Message;
@@ -897,6 +929,12 @@ fn actix_http_rule(case: Case) -> (Seen, Answer) {
 #[tokio::test]
 async fn actix_http_3_passes_every_code_on_and_answers_nothing() {
     check_every_case!(servers::actix_http_3, None, actix_http_rule);
+}
+
+/// ntex 3 is a fork of actix-http and decodes a Close the same way.
+#[tokio::test]
+async fn ntex_3_passes_every_code_on_as_actix_does() {
+    check_every_case!(servers::ntex_3, None, actix_http_rule);
 }
 
 /// reqwest-websocket 0.6, a client on tungstenite 0.28: tungstenite's rule, except that
