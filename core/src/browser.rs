@@ -11,6 +11,34 @@
 //!
 //! The logic works on plain values ([`close_arguments`], [`CloseEventInfo::new`]), so it
 //! is the same, and tested, on every target.
+//!
+//! # gloo-net and ws_stream_wasm
+//!
+//! Their close calls take the socket by value (gloo-net) or are `async` (ws_stream_wasm),
+//! so they are called with the arguments [`close_arguments`] checked, always with a code:
+//! gloo-net's `close(None, Some(reason))` would send 1005, which the browser throws on.
+//! Their close events convert into [`CloseEventInfo`] (features `gloo-net-0-7` and
+//! `ws-stream-wasm-0-7`, which turn this module on).
+//!
+//! ```no_run
+//! # #[cfg(all(feature = "gloo-net-0-7", feature = "ws-stream-wasm-0-7"))]
+//! # async fn example(
+//! #     socket: gloo_net::websocket::futures::WebSocket,
+//! #     meta: ws_stream_wasm::WsMeta,
+//! # ) -> Result<(), Box<dyn std::error::Error>> {
+//! use close_reasons::browser::{self, CloseEventInfo};
+//! use close_reasons::{close_frame, CloseCode};
+//!
+//! let goodbye = close_frame!(CloseCode::NORMAL, "goodbye");
+//! let (code, reason) = browser::close_arguments(&goodbye)?;
+//! // gloo-net 0.7: the socket is consumed.
+//! socket.close(Some(code), Some(reason))?;
+//! // ws_stream_wasm 0.7: resolves with the close event.
+//! let closed = CloseEventInfo::from(meta.close_reason(code, reason).await?);
+//! println!("closed: {:?}", closed.status());
+//! # Ok(())
+//! # }
+//! ```
 
 use alloc::string::String;
 
@@ -261,3 +289,32 @@ impl From<&web_sys::CloseEvent> for CloseEventInfo {
         CloseEventInfo::new(event.code(), event.reason(), event.was_clean())
     }
 }
+
+/// The close events of the browser crates built on web-sys: gloo-net 0.7 (the
+/// `ConnectionClose` error its stream ends with) and ws_stream_wasm 0.7 (what
+/// `WsMeta::close*` returns and `WsEvent::Closed` carries). Their fields are the
+/// browser's event, made-up codes included, so they read as [`CloseEventInfo::new`].
+macro_rules! close_event_conversions {
+    ($event:ty, $feature:literal) => {
+        /// The event, read with typed codes (its reason moves, without a copy).
+        #[cfg_attr(docsrs, doc(cfg(feature = $feature)))]
+        impl From<$event> for CloseEventInfo {
+            fn from(event: $event) -> CloseEventInfo {
+                CloseEventInfo::new(event.code, event.reason, event.was_clean)
+            }
+        }
+
+        /// The event, read with typed codes.
+        #[cfg_attr(docsrs, doc(cfg(feature = $feature)))]
+        impl From<&$event> for CloseEventInfo {
+            fn from(event: &$event) -> CloseEventInfo {
+                CloseEventInfo::new(event.code, event.reason.clone(), event.was_clean)
+            }
+        }
+    };
+}
+
+#[cfg(feature = "gloo-net-0-7")]
+close_event_conversions!(::gloo_net::websocket::events::CloseEvent, "gloo-net-0-7");
+#[cfg(feature = "ws-stream-wasm-0-7")]
+close_event_conversions!(::ws_stream_wasm::CloseEvent, "ws-stream-wasm-0-7");

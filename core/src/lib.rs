@@ -64,6 +64,8 @@
 //! | `warp-0-4` | warp 0.4 | `CloseFrame` and `ClosePayload` → `ws::Message`; a received `message.close_frame()` (a `(u16, &str)`) → `CloseFrame` through `TryFrom`, checked (warp keeps its frame type private, so there is no code type to convert) |
 //! | `salvo-1` | salvo 1 (needs Rust 1.95, newer than this crate's 1.85) | the same as warp's, for `salvo::websocket::Message` |
 //! | `web-sys-0-3` | web-sys 0.3 | the `browser` module: closing a `WebSocket`, reading a `CloseEvent` |
+//! | `gloo-net-0-7` | gloo-net 0.7 (and web-sys 0.3) | the `browser` module, and its `CloseEvent` (what the stream's `ConnectionClose` error holds) → `browser::CloseEventInfo`; close with `socket.close(Some(code), Some(reason))` from `browser::close_arguments`, never 1005 |
+//! | `ws-stream-wasm-0-7` | ws_stream_wasm 0.7 (and web-sys 0.3) | the `browser` module, and its `CloseEvent` → `browser::CloseEventInfo`; close with `meta.close_reason(code, reason)` from `browser::close_arguments` |
 //!
 //! # Receiving a Close
 //!

@@ -689,6 +689,29 @@ mod browser {
             assert_eq!(event.was_clean(), number != 1006);
         }
     }
+
+    /// gloo-net's and ws_stream_wasm's events hold what the browser's event said, made-up
+    /// codes included: they read as `CloseEventInfo::new` reads the same numbers.
+    #[test]
+    fn browser_crates_events_read_like_the_browsers() {
+        for number in [0, 1000, 1005, 1006, 1014, 1015, 3000, 4001, 4999] {
+            let expected = CloseEventInfo::new(number, "why".to_owned(), number != 1006);
+            let gloo = gloo_net::websocket::events::CloseEvent {
+                code: number,
+                reason: "why".to_owned(),
+                was_clean: number != 1006,
+            };
+            assert_eq!(CloseEventInfo::from(&gloo), expected, "{number}");
+            assert_eq!(CloseEventInfo::from(gloo), expected, "{number}");
+            let stream = ws_stream_wasm::CloseEvent {
+                code: number,
+                reason: "why".to_owned(),
+                was_clean: number != 1006,
+            };
+            assert_eq!(CloseEventInfo::from(&stream), expected, "{number}");
+            assert_eq!(CloseEventInfo::from(stream), expected, "{number}");
+        }
+    }
 }
 
 /// The owned form of a frame (`ClosePayload`), decided in one thread and sent from
