@@ -236,8 +236,8 @@ mod error;
 mod frame;
 mod frame_error;
 
-#[cfg(feature = "actix-http-3")]
-mod actix_http;
+#[cfg(any(feature = "actix-http-3", feature = "ntex-3"))]
+mod actix_like;
 #[cfg(feature = "axum-0-8")]
 mod axum;
 #[cfg(feature = "web-sys-0-3")]
@@ -247,8 +247,6 @@ pub mod browser;
 mod close_with;
 #[cfg(feature = "fastwebsockets-0-10")]
 mod fastwebsockets;
-#[cfg(feature = "ntex-3")]
-mod ntex;
 #[cfg(feature = "poem-3")]
 mod poem;
 #[cfg(feature = "reqwest-websocket-0-6")]

@@ -352,38 +352,21 @@ mod servers {
     pub async fn axum_0_8(stream: tokio::net::TcpStream, read_on: bool) -> Seen {
         use axum::extract::ws::{Message, WebSocketUpgrade};
         use axum::routing::get;
-        let (report, seen) = tokio::sync::oneshot::channel();
-        // A handler is cloned per request; the one connection takes the sender.
-        let report = std::sync::Arc::new(std::sync::Mutex::new(Some(report)));
+        let (report, seen) = Report::new(read_on);
         let route = get(move |upgrade: WebSocketUpgrade| {
-            let report = report.lock().unwrap().take().unwrap();
+            let report = report.clone();
             async move {
-                upgrade.on_upgrade(move |mut socket| async move {
-                    let mut seen = None;
-                    while let Some(message) = socket.recv().await {
-                        match message {
-                            Ok(Message::Close(frame)) => {
-                                let ours = frame.as_ref().map(CloseFrame::try_from).transpose();
-                                let ours = checked(ours);
-                                let theirs = frame
-                                    .map(|frame| (frame.code, frame.reason.as_str().to_owned()));
-                                seen.get_or_insert(Seen::Close(theirs, ours));
-                                if !read_on {
-                                    break;
-                                }
-                            }
-                            Ok(_) => {}
-                            Err(_) if seen.is_some() => break,
-                            Err(error) => {
-                                seen = Some(Seen::Error(error.to_string()));
-                                if !read_on {
-                                    break;
-                                }
-                            }
-                        }
-                    }
-                    drop(socket);
-                    let _ = report.send(seen.expect("axum reports the end of the stream"));
+                upgrade.on_upgrade(move |socket| async move {
+                    let seen = read_like_an_application(socket, report.read_on, |message| {
+                        let Message::Close(frame) = message else {
+                            return None;
+                        };
+                        let ours = checked(frame.as_ref().map(CloseFrame::try_from).transpose());
+                        let theirs =
+                            frame.map(|frame| (frame.code, frame.reason.as_str().to_owned()));
+                        Some(Seen::Close(theirs, ours))
+                    });
+                    report.send(seen.await);
                 })
             }
         });
@@ -398,29 +381,17 @@ mod servers {
     /// tokio-websockets 0.13's server, which reads on after the Close or an error
     /// (or not) until its stream ends.
     pub async fn tokio_websockets_0_13(stream: tokio::net::TcpStream, read_on: bool) -> Seen {
-        let (_, mut socket) = tokio_websockets::ServerBuilder::new()
+        let (_, socket) = tokio_websockets::ServerBuilder::new()
             .accept(stream)
             .await
             .unwrap();
-        let mut seen = None;
-        while let Some(message) = socket.next().await {
-            match message {
-                Ok(message) if message.is_close() => {
-                    let theirs = message
-                        .as_close()
-                        .map(|(code, reason)| (u16::from(code), reason.to_owned()));
-                    let ours = checked(CloseFrame::parse(message.as_payload()));
-                    seen.get_or_insert(Seen::Close(theirs, ours));
-                }
-                Ok(_) => {}
-                Err(_) if seen.is_some() => break,
-                Err(error) => seen = Some(Seen::Error(error.to_string())),
-            }
-            if !read_on {
-                break;
-            }
-        }
-        seen.unwrap()
+        read_like_an_application(socket, read_on, |message| {
+            let theirs = message.as_close()?;
+            let theirs = (u16::from(theirs.0), theirs.1.to_owned());
+            let ours = checked(CloseFrame::parse(message.as_payload()));
+            Some(Seen::Close(Some(theirs), ours))
+        })
+        .await
     }
 
     /// fastwebsockets 0.10 after the upgrade, with its automatic reply to a Close on
@@ -495,6 +466,48 @@ mod servers {
         }
     }
 
+    /// Reads `messages` as an application does: what it saw is the first Close (as
+    /// `close` reads a message; `None` for other messages) or the first error. It reads on
+    /// after either when `read_on`, until the stream ends or fails again, then drops the
+    /// stream, which ends the connection.
+    async fn read_like_an_application<M, E: std::fmt::Display>(
+        mut messages: impl futures_util::Stream<Item = Result<M, E>> + Unpin,
+        read_on: bool,
+        close: impl Fn(M) -> Option<Seen>,
+    ) -> Seen {
+        let mut seen = None;
+        while let Some(message) = messages.next().await {
+            match message {
+                Ok(message) => {
+                    if let Some(close) = close(message) {
+                        seen.get_or_insert(close);
+                        if !read_on {
+                            break;
+                        }
+                    }
+                }
+                Err(_) if seen.is_some() => break,
+                Err(error) => {
+                    seen = Some(Seen::Error(error.to_string()));
+                    if !read_on {
+                        break;
+                    }
+                }
+            }
+        }
+        seen.expect("the stream ends with a Close or an error")
+    }
+
+    /// What warp's and salvo's `close_frame()`, their only view of a received Close,
+    /// gives.
+    fn close_with_seen(received: Option<(u16, &str)>) -> Seen {
+        let ours = checked(received.map(CloseFrame::try_from).transpose());
+        Seen::Close(
+            received.map(|(code, reason)| (code, reason.to_owned())),
+            ours,
+        )
+    }
+
     #[poem::handler]
     fn poem_upgrade(
         upgrade: poem::web::websocket::WebSocket,
@@ -502,30 +515,16 @@ mod servers {
     ) -> impl poem::IntoResponse {
         use poem::web::websocket::Message;
         let report = report.0.clone();
-        upgrade.on_upgrade(move |mut socket| async move {
-            let mut seen = None;
-            while let Some(message) = socket.next().await {
-                match message {
-                    Ok(Message::Close(frame)) => {
-                        let ours = checked(frame.as_ref().map(CloseFrame::try_from).transpose());
-                        let theirs = frame.map(|(code, reason)| (u16::from(code), reason));
-                        seen.get_or_insert(Seen::Close(theirs, ours));
-                        if !report.read_on {
-                            break;
-                        }
-                    }
-                    Ok(_) => {}
-                    Err(_) if seen.is_some() => break,
-                    Err(error) => {
-                        seen = Some(Seen::Error(error.to_string()));
-                        if !report.read_on {
-                            break;
-                        }
-                    }
-                }
-            }
-            drop(socket);
-            report.send(seen.expect("poem reports the end of the stream"));
+        upgrade.on_upgrade(move |socket| async move {
+            let seen = read_like_an_application(socket, report.read_on, |message| {
+                let Message::Close(frame) = message else {
+                    return None;
+                };
+                let ours = checked(frame.as_ref().map(CloseFrame::try_from).transpose());
+                let theirs = frame.map(|(code, reason)| (u16::from(code), reason));
+                Some(Seen::Close(theirs, ours))
+            });
+            report.send(seen.await);
         })
     }
 
@@ -550,32 +549,13 @@ mod servers {
         let (report, seen) = Report::new(read_on);
         let route = warp::ws().map(move |upgrade: warp::ws::Ws| {
             let report = report.clone();
-            upgrade.on_upgrade(move |mut socket| async move {
-                let mut seen = None;
-                while let Some(message) = socket.next().await {
-                    match message {
-                        Ok(message) if message.is_close() => {
-                            // warp's only view of the frame: `(u16, &str)`, or `None`.
-                            let received = message.close_frame();
-                            let ours = checked(received.map(CloseFrame::try_from).transpose());
-                            let theirs = received.map(|(code, reason)| (code, reason.to_owned()));
-                            seen.get_or_insert(Seen::Close(theirs, ours));
-                            if !report.read_on {
-                                break;
-                            }
-                        }
-                        Ok(_) => {}
-                        Err(_) if seen.is_some() => break,
-                        Err(error) => {
-                            seen = Some(Seen::Error(error.to_string()));
-                            if !report.read_on {
-                                break;
-                            }
-                        }
-                    }
-                }
-                drop(socket);
-                report.send(seen.expect("warp reports the end of the stream"));
+            upgrade.on_upgrade(move |socket| async move {
+                let seen = read_like_an_application(socket, report.read_on, |message| {
+                    message
+                        .is_close()
+                        .then(|| close_with_seen(message.close_frame()))
+                });
+                report.send(seen.await);
             })
         });
         let server = warp::serve(route).incoming(listener).run();
@@ -598,33 +578,13 @@ mod servers {
             let report = self.0.clone();
             let upgrade = salvo::websocket::WebSocketUpgrade::new();
             upgrade
-                .upgrade(request, response, move |mut socket| async move {
-                    let mut seen = None;
-                    while let Some(message) = socket.recv().await {
-                        match message {
-                            Ok(message) if message.is_close() => {
-                                // salvo's only view of the frame: `(u16, &str)`, or `None`.
-                                let received = message.close_frame();
-                                let ours = checked(received.map(CloseFrame::try_from).transpose());
-                                let theirs =
-                                    received.map(|(code, reason)| (code, reason.to_owned()));
-                                seen.get_or_insert(Seen::Close(theirs, ours));
-                                if !report.read_on {
-                                    break;
-                                }
-                            }
-                            Ok(_) => {}
-                            Err(_) if seen.is_some() => break,
-                            Err(error) => {
-                                seen = Some(Seen::Error(error.to_string()));
-                                if !report.read_on {
-                                    break;
-                                }
-                            }
-                        }
-                    }
-                    drop(socket);
-                    report.send(seen.expect("salvo reports the end of the stream"));
+                .upgrade(request, response, move |socket| async move {
+                    let seen = read_like_an_application(socket, report.read_on, |message| {
+                        message
+                            .is_close()
+                            .then(|| close_with_seen(message.close_frame()))
+                    });
+                    report.send(seen.await);
                 })
                 .await
         }
@@ -677,20 +637,15 @@ mod servers {
     /// A reqwest-websocket 0.6 client that reads on after the Close.
     pub async fn reqwest_websocket_0_6(url: String) -> Seen {
         use reqwest_websocket::Message;
-        let mut socket = reqwest_websocket::websocket(url).await.unwrap();
-        let mut seen = None;
-        while let Some(message) = socket.next().await {
-            match message {
-                Ok(Message::Close { code, reason }) => {
-                    let ours = checked(CloseFrame::from_received(code.into(), &reason).map(Some));
-                    seen.get_or_insert(Seen::Close(Some((code.into(), reason)), ours));
-                }
-                Ok(_) => {}
-                Err(_) if seen.is_some() => break,
-                Err(error) => seen = Some(Seen::Error(error.to_string())),
-            }
-        }
-        seen.unwrap()
+        let socket = reqwest_websocket::websocket(url).await.unwrap();
+        read_like_an_application(socket, true, |message| {
+            let Message::Close { code, reason } = message else {
+                return None;
+            };
+            let ours = checked(CloseFrame::from_received(code.into(), &reason).map(Some));
+            Some(Seen::Close(Some((code.into(), reason)), ours))
+        })
+        .await
     }
 
     /// soketto 0.8's connection API after the upgrade, as jsonrpsee and libp2p use it.
