@@ -119,7 +119,7 @@
 //! | fastwebsockets 0.10, with its automatic reply (the default) | an error, answered at once with 1002 and the peer's reason | refused like the others | errors; the connection is dropped without a Close | the same code and reason, at once |
 //! | reqwest-websocket 0.6 (a client, on tungstenite 0.28) | as tungstenite: replaced by 1002 | replaced by 1002 | errors; the connection is dropped without a Close | the same code and reason; and a Close without a status code reaches the application as 1000 with an empty reason |
 //! | soketto 0.8 (`connection`, as jsonrpsee and libp2p use it) | replaced by 1002 without a reason, except 1015, which it passes on (close-reasons' conversion then answers 1002, too late for the wire) | replaced by 1002 | neither a one-byte payload nor a Close without a status reaches the application, which sees the connection closed; a reason that is not UTF-8 is an error, without a Close | the code alone, before the application sees the Close, and it closes its side |
-//! | actix-http 3 (`ws::Codec`, as actix-ws and actix-web-actors use it); ntex 3 (its fork, `ws::Codec`) | passed on unchecked | passed on | the byte is dropped (a Close without a status); the reason is read lossily (U+FFFD) | none: the application answers |
+//! | actix-http 3 (`ws::Codec`, as actix-ws and actix-web-actors use it); ntex 3 (its fork: `ws::Codec` and its web server, `web::ws::start`) | passed on unchecked | passed on | the byte is dropped (a Close without a status); the reason is read lossily (U+FFFD) | none: the application answers |
 //!
 //! What close-reasons adds on receipt: with actix-http and ntex it is the only check of the code,
 //! and its error's `answer()` is the 1002 to send. With the others, a frame that reaches

@@ -995,3 +995,77 @@ async fn the_closing_handshake_completes_only_if_the_application_reads_on() {
         assert_eq!(probe(reading, Some("/"), Case::Code(1006)).await, expected);
     }
 }
+
+/// What an application on ntex's server answers when it follows close-reasons: the
+/// peer's frame back when it is good, the error's frame otherwise. It sees what ntex
+/// decoded (actix-http's rule: nothing checked, reasons read lossily).
+fn ntex_server_rule(case: Case) -> (Seen, Answer) {
+    let answer = match case {
+        Case::Empty | Case::OneByte => Answer::Close(None, Vec::new()),
+        Case::NotUtf8 => Answer::Close(Some(1000), "\u{fffd}".as_bytes().to_vec()),
+        Case::Code(code) if sendable(code) => echoed(code),
+        Case::Code(_) => Answer::Close(Some(1002), Vec::new()),
+    };
+    (actix_http_rule(case).0, answer)
+}
+
+/// ntex 3's own web server (`web::ws::start`) on ntex's runtime: ntex answers a Close
+/// with what the application's service returns, and nothing of its own.
+#[ntex::test]
+async fn ntex_3_server_sends_only_what_the_application_answers() {
+    use ntex::service::{fn_factory_with_config, fn_service};
+    use ntex::web::{self, App, HttpRequest};
+    use ntex::ws::{Frame, Message};
+
+    for case in cases() {
+        let (report, seen) = std::sync::mpsc::channel::<Seen>();
+        let server = ntex::http::test::server(async move || {
+            let report = report.clone();
+            let upgrade = move |request: HttpRequest| {
+                let report = report.clone();
+                let service = move |frame: Frame| {
+                    let report = report.clone();
+                    async move {
+                        let Frame::Close(reason) = frame else {
+                            return Ok::<_, std::io::Error>(None);
+                        };
+                        let received = reason.as_ref().map(CloseFrame::try_from).transpose();
+                        let answer = match received {
+                            Ok(frame) => frame.map(|frame| frame.to_payload()).unwrap_or_default(),
+                            Err(error) => error.answer_frame().to_payload(),
+                        };
+                        let ours = checked(received);
+                        let theirs = reason.map(|reason| {
+                            (
+                                u16::from(reason.code),
+                                reason.description.unwrap_or_default(),
+                            )
+                        });
+                        let _ = report.send(Seen::Close(theirs, ours));
+                        Ok(Some(Message::from(answer)))
+                    }
+                };
+                async move {
+                    let factory = fn_factory_with_config(move |_| {
+                        let service = service.clone();
+                        async move { Ok::<_, web::Error>(fn_service(service)) }
+                    });
+                    web::ws::start::<_, _, _, web::Error>(request, None::<&str>, factory).await
+                }
+            };
+            ntex::http::HttpService::new(
+                App::new().service(web::resource("/").route(web::to(upgrade))),
+            )
+        })
+        .await;
+        let address = server.addr();
+        let payload = case.payload();
+        let answer = std::thread::spawn(move || send_close(address, Some("/"), &payload))
+            .join()
+            .unwrap();
+        let seen = seen
+            .recv_timeout(PATIENCE)
+            .expect("the service saw the Close");
+        assert_eq!((seen, answer), ntex_server_rule(case), "{case:?}");
+    }
+}
