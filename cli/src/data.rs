@@ -1,8 +1,8 @@
 //! The registry as the commands see it, whether it is the standard one compiled into
 //! close-reasons or a file read at run time: the named codes and the ranges.
 
-use close_reasons::{CloseCode, CloseRange, CloseReason};
-use close_reasons_registry::{Model, Rules};
+use close_reasons::{CloseCode, CloseRange, CloseReason, Reconnect};
+use close_reasons_registry::{Model, ReconnectPolicy, Rules};
 
 /// One named code.
 pub struct Code {
@@ -15,7 +15,10 @@ pub struct Code {
     pub sendable: bool,
     pub browser_sendable: bool,
     pub normal_closure: bool,
-    pub reconnect: Option<String>,
+    /// What a client does after the code.
+    pub reconnect: Reconnect,
+    /// The advice in words, if any.
+    pub reconnect_advice: Option<String>,
     /// Where the name comes from, for `explain`: `CloseReason::Normal`, or the file.
     pub origin: String,
     /// The names other stacks give the code.
@@ -30,6 +33,8 @@ pub struct Range {
     pub title: String,
     pub description: String,
     pub unnamed_codes_sendable: bool,
+    /// What a client does after the codes of the range no reason names.
+    pub reconnect: Reconnect,
 }
 
 /// A registry's named codes (ascending) and ranges (none for an application's).
@@ -53,7 +58,8 @@ impl Codes {
                 sendable: reason.is_sendable(),
                 browser_sendable: reason.is_browser_sendable(),
                 normal_closure: reason.is_normal_closure(),
-                reconnect: reason.reconnect().map(str::to_owned),
+                reconnect: reason.reconnect(),
+                reconnect_advice: reason.reconnect_advice().map(str::to_owned),
                 origin: format!("CloseReason::{reason:?}"),
                 aliases: reason
                     .aliases()
@@ -71,6 +77,7 @@ impl Codes {
                 title: range.title().to_owned(),
                 description: range.description().to_owned(),
                 unnamed_codes_sendable: range.unnamed_codes_sendable(),
+                reconnect: range.reconnect(),
             })
             .collect();
         Codes { codes, ranges }
@@ -100,7 +107,13 @@ impl Codes {
                     sendable: reason.sendable,
                     browser_sendable: reason.sendable && page_may_send,
                     normal_closure: reason.normal_closure,
-                    reconnect: reason.reconnect.clone(),
+                    // As the generated enum answers: its own policy, else its range's
+                    // in the standard registry.
+                    reconnect: reason.reconnect.map_or_else(
+                        || CloseCode::new(reason.value).map_or(Reconnect::Never, range_policy),
+                        policy,
+                    ),
+                    reconnect_advice: reason.reconnect_advice.clone(),
                     origin: origin.to_owned(),
                     aliases: reason.aliases.clone(),
                 }
@@ -116,6 +129,7 @@ impl Codes {
                 title: range.title.clone(),
                 description: range.doc.clone(),
                 unnamed_codes_sendable: range.sendable,
+                reconnect: range.reconnect.map_or(Reconnect::Never, policy),
             })
             .collect();
         Codes { codes, ranges }
@@ -145,5 +159,53 @@ impl Codes {
     /// The code whose registry name is `name`.
     pub fn by_name(&self, name: &str) -> Option<&Code> {
         self.codes.iter().find(|code| code.name == name)
+    }
+}
+
+/// A checked policy of a registry file, as the generated code states it.
+pub fn policy(policy: ReconnectPolicy) -> Reconnect {
+    match policy {
+        ReconnectPolicy::Immediately => Reconnect::Immediately,
+        ReconnectPolicy::Backoff => Reconnect::Backoff,
+        ReconnectPolicy::AfterDelay { min_ms, max_ms } => Reconnect::AfterDelay {
+            min: std::time::Duration::from_millis(u64::from(min_ms)),
+            max: std::time::Duration::from_millis(u64::from(max_ms)),
+        },
+        // `Never`, and any policy a later registry crate adds (the CLI pins it exactly).
+        _ => Reconnect::Never,
+    }
+}
+
+/// The standard registry's policy for a code no reason of it names: its range's.
+fn range_policy(code: CloseCode) -> Reconnect {
+    code.range().map_or(Reconnect::Never, CloseRange::reconnect)
+}
+
+/// The JSON shape of a policy, as the TypeScript export's `Reconnect` type has it:
+/// `{"kind": "never"}`, …, `{"kind": "after_delay", "minMs": 5000, "maxMs": 30000}`.
+pub fn policy_json(reconnect: Reconnect) -> serde_json::Value {
+    match reconnect {
+        Reconnect::Immediately => serde_json::json!({ "kind": "immediately" }),
+        Reconnect::Backoff => serde_json::json!({ "kind": "backoff" }),
+        Reconnect::AfterDelay { min, max } => serde_json::json!({
+            "kind": "after_delay",
+            "minMs": u64::try_from(min.as_millis()).unwrap_or(u64::MAX),
+            "maxMs": u64::try_from(max.as_millis()).unwrap_or(u64::MAX),
+        }),
+        _ => serde_json::json!({ "kind": "never" }),
+    }
+}
+
+/// A policy in words, for `explain`.
+pub fn policy_text(reconnect: Reconnect) -> String {
+    match reconnect {
+        Reconnect::Immediately => "immediately".to_owned(),
+        Reconnect::Backoff => "with backoff".to_owned(),
+        Reconnect::AfterDelay { min, max } => format!(
+            "after a random delay of {} to {} ms",
+            min.as_millis(),
+            max.as_millis()
+        ),
+        _ => "never".to_owned(),
     }
 }

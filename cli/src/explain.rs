@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use close_reasons::CloseCode;
+use close_reasons::{CloseCode, Reconnect};
 use close_reasons_registry::table::{self, RangeRow, ReasonRow, yes_no};
 
 use crate::data::{Code, Codes};
@@ -96,6 +96,11 @@ fn explain(value: u16, layers: &Layers) -> String {
             }
             let _ = writeln!(out, "  range:     {range_text}");
             let _ = writeln!(out, "  sendable:  {}", yes_no(code.sendable));
+            let _ = writeln!(
+                out,
+                "  reconnect: {}",
+                crate::data::policy_text(code.reconnect)
+            );
             let link = code
                 .link
                 .as_ref()
@@ -112,6 +117,8 @@ fn explain(value: u16, layers: &Layers) -> String {
             let _ = writeln!(out, "  name:      none");
             let _ = writeln!(out, "  range:     {range_text}");
             let _ = writeln!(out, "  sendable:  {}", yes_no(standard.is_sendable(value)));
+            let reconnect = range.map_or(Reconnect::Never, |range| range.reconnect);
+            let _ = writeln!(out, "  reconnect: {}", crate::data::policy_text(reconnect));
             let about = range.map_or(
                 "Outside every range of RFC 6455 §7.4.2: never valid in a Close frame.",
                 |range| range.description.as_str(),

@@ -50,7 +50,8 @@ fn to_json(codes: &[Code], ranges: &[Range]) -> String {
                 "sendable": code.sendable,
                 "browser_sendable": code.browser_sendable,
                 "normal_closure": code.normal_closure,
-                "reconnect": code.reconnect,
+                "reconnect": crate::data::policy_json(code.reconnect),
+                "reconnect_advice": code.reconnect_advice,
                 "aliases": code.aliases,
             })
         })
@@ -64,6 +65,7 @@ fn to_json(codes: &[Code], ranges: &[Range]) -> String {
                 "end": range.end,
                 "title": range.title,
                 "unnamed_codes_sendable": range.unnamed_codes_sendable,
+                "reconnect": crate::data::policy_json(range.reconnect),
             })
         })
         .collect();

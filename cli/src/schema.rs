@@ -26,6 +26,26 @@ pub fn schema() -> String {
         "pattern": "^[a-z][a-z0-9]*(_[a-z0-9]+)*$",
         "description": "Lowercase snake_case ASCII, unique among reasons and ranges; becomes the enum variant (going_away: GoingAway), the CloseCode constant (GOING_AWAY) and the name FromStr accepts."
     });
+    let reconnect = json!({
+        "description": "What a client does after the code, as a policy a program acts on: never (do not reconnect automatically), immediately, backoff (a growing delay), or a randomised delay inside a window. Required in the standard registry; an application's code without one takes its range's policy from the standard registry.",
+        "oneOf": [
+            { "enum": ["never", "immediately", "backoff"] },
+            {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["after_delay_ms"],
+                "properties": {
+                    "after_delay_ms": {
+                        "type": "array",
+                        "items": { "type": "integer", "minimum": 0, "maximum": 4294967295u64 },
+                        "minItems": 2,
+                        "maxItems": 2,
+                        "description": "The shortest and the longest delay, in milliseconds: [min, max] with min <= max."
+                    }
+                }
+            }
+        ]
+    });
     let link = json!({
         "type": "string",
         "pattern": "^\\s*https?://\\S+\\s*$",
@@ -54,7 +74,8 @@ pub fn schema() -> String {
             "reference": text("The document that defines the code, e.g. RFC 6455 §7.4.1."),
             "link": link,
             "normal_closure": flag("A close with this code is a normal end of the connection (1000, 1001, 1005). Default false."),
-            "reconnect": text("What a client should do about reconnecting after this code (Markdown)."),
+            "reconnect": reconnect.clone(),
+            "reconnect_advice": text("What a client should do about reconnecting after this code, in words (Markdown)."),
             "iana": flag("The code is registered with IANA for this application (3000-3999 only). Default false."),
             "browser_sendable": flag("Standard registry only: whether a web page may pass the code to WebSocket.close() (WHATWG: 1000 and 3000-4999); the code's range decides when left out."),
             "aliases": {
@@ -92,7 +113,8 @@ pub fn schema() -> String {
             "doc": text("What the range is for, in Markdown."),
             "reference": text("The document that defines the range."),
             "link": link,
-            "browser_sendable": flag("Whether a web page may close with the range's codes that no reason overrides. Default false.")
+            "browser_sendable": flag("Whether a web page may close with the range's codes that no reason overrides. Default false."),
+            "reconnect": reconnect
         }
     });
     let document = json!({

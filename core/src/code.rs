@@ -209,19 +209,39 @@ impl CloseCode {
         crate::CloseFrame::new(self, reason)
     }
 
-    /// What the registry advises a client about reconnecting after this code, if it
-    /// advises anything (for 1012 and 1013).
+    /// What a client does after this code, by the standard registry: the policy of the
+    /// reason that names it, or else of its range; a code in no range (0–999, 5000 and
+    /// up, which may never be sent) is [`Reconnect::Never`](crate::Reconnect::Never).
     ///
     /// ```
-    /// # use close_reasons::CloseCode;
-    /// assert!(CloseCode::SERVICE_RESTART.reconnect().unwrap().contains("5 and 30 seconds"));
-    /// assert_eq!(CloseCode::NORMAL.reconnect(), None);
+    /// # use close_reasons::{CloseCode, Reconnect};
+    /// assert_eq!(CloseCode::TRY_AGAIN_LATER.reconnect(), Reconnect::Backoff);
+    /// assert_eq!(CloseCode::new(4999).unwrap().reconnect(), CloseCode::new(4999).unwrap().range().unwrap().reconnect());
+    /// assert_eq!(CloseCode::new(5000).unwrap().reconnect(), Reconnect::Never);
     /// ```
     #[inline]
     #[must_use]
-    pub const fn reconnect(self) -> Option<&'static str> {
+    pub const fn reconnect(self) -> crate::Reconnect {
+        match (self.reason(), self.range()) {
+            (Some(reason), _) => reason.reconnect(),
+            (None, Some(range)) => range.reconnect(),
+            (None, None) => crate::Reconnect::Never,
+        }
+    }
+
+    /// What the registry advises a client about reconnecting after this code, in
+    /// words, if it advises anything (for 1012 and 1013).
+    ///
+    /// ```
+    /// # use close_reasons::CloseCode;
+    /// assert!(CloseCode::SERVICE_RESTART.reconnect_advice().unwrap().contains("5 and 30 seconds"));
+    /// assert_eq!(CloseCode::NORMAL.reconnect_advice(), None);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn reconnect_advice(self) -> Option<&'static str> {
         match self.reason() {
-            Some(reason) => reason.reconnect(),
+            Some(reason) => reason.reconnect_advice(),
             None => None,
         }
     }

@@ -14,6 +14,9 @@
 //!   says, without allocation. What a peer sent wrong is a [`ParseFrameError`], with the
 //!   code to answer; what the local application asked for wrong is a
 //!   [`BuildFrameError`].
+//! - [`Reconnect`]: what a client does after a code, as the registry states it:
+//!   `reconnect()` on codes, reasons and ranges, and `reconnect_for(code)` on an
+//!   application's enum.
 //! - [`registry`]: the same generator for an application's own codes.
 //!
 //! ```
@@ -235,6 +238,7 @@ mod code;
 mod error;
 mod frame;
 mod frame_error;
+mod reconnect;
 
 #[cfg(any(feature = "actix-http-3", feature = "ntex-3"))]
 mod actix_like;
@@ -277,6 +281,7 @@ pub use code::CloseCode;
 pub use error::{InvalidCloseCode, InvalidCloseCodeKind, ParseReasonError, UnknownCode};
 pub use frame::{CloseFrame, ClosePayload, MAX_PAYLOAD_LEN, MAX_REASON_LEN};
 pub use frame_error::{BuildFrameError, BuildFrameErrorKind, ParseFrameError, ParseFrameErrorKind};
+pub use reconnect::Reconnect;
 
 // What is generated from `close-reasons.toml`, and where:
 // - `CloseReason` below, with the API an application enum gets from `registry`;
@@ -293,8 +298,8 @@ pub use frame_error::{BuildFrameError, BuildFrameErrorKind, ParseFrameError, Par
 ///
 /// Generated from `close-reasons.toml` with the API every enum of [`registry`] gets:
 /// `ALL`, `code`, `from_code`, `name`, `title`, `description`, `reference`, `link`,
-/// `is_sendable`, `is_browser_sendable`, `is_normal_closure`, `reconnect`,
-/// `close_frame`, `Display`, `FromStr`, `TryFrom<u16>`, `TryFrom<CloseCode>`,
+/// `is_sendable`, `is_browser_sendable`, `is_normal_closure`, `reconnect` (a
+/// [`Reconnect`] policy), `reconnect_advice`, `close_frame`, `Display`, `FromStr`, `TryFrom<u16>`, `TryFrom<CloseCode>`,
 /// `From<CloseReason> for u16`, `From<CloseReason> for CloseCode`, `PartialEq` with
 /// [`CloseCode`] both ways (`code == CloseReason::Normal`), and with the `serde` feature
 /// `Serialize` and `Deserialize` as the number.
@@ -306,7 +311,7 @@ pub enum CloseReason {}
 /// `[[range]]` of the registry.
 ///
 /// Generated from `close-reasons.toml`: `ALL`, `of`, `name`, `title`, `description`,
-/// `codes`, `contains`, `unnamed_codes_sendable` and `Display`.
+/// `codes`, `contains`, `unnamed_codes_sendable`, `reconnect` and `Display`.
 #[close_reasons_macros::__standard_ranges("close-reasons.toml", crate = "crate")]
 #[non_exhaustive]
 pub enum CloseRange {}
@@ -428,6 +433,16 @@ pub mod __private {
     pub use serde_core;
 
     use crate::CloseCode;
+
+    /// The policy of a code an application names without one: its range's, by the
+    /// standard registry (a code in no range never reconnects).
+    #[must_use]
+    pub const fn range_reconnect(number: u16) -> crate::Reconnect {
+        match crate::CloseRange::of(number) {
+            Some(range) => range.reconnect(),
+            None => crate::Reconnect::Never,
+        }
+    }
 
     /// The code of a variant, whose number the registry guarantees is not 0.
     #[inline]

@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 
 use close_reasons_registry::membership::{self, WINDOW_BITS};
 use close_reasons_registry::table::{self, RangeRow, ReasonRow, reference_markdown};
-use close_reasons_registry::{MembershipTest, Model, RangeSpec, ReasonSpec};
+use close_reasons_registry::{MembershipTest, Model, RangeSpec, ReasonSpec, ReconnectPolicy};
 
 /// The user's enum shell: what they wrote around `enum Name {}`.
 pub struct Shell {
@@ -70,9 +70,6 @@ pub fn reason_enum(
         .map(|reason| option_str(reason.link.as_deref()));
     let sendable = reasons.iter().map(|reason| reason.sendable);
     let normal = reasons.iter().map(|reason| reason.normal_closure);
-    let reconnect = reasons
-        .iter()
-        .map(|reason| option_str(reason.reconnect.as_deref()));
     let labels: Vec<String> = reasons
         .iter()
         .map(|reason| format!("{} {}", reason.value, reason.title))
@@ -102,6 +99,8 @@ pub fn reason_enum(
             }
         }
     });
+
+    let reconnect = reconnect_items(model, ident, krate, application);
 
     // An enum without variants cannot be `repr(u16)` or cast; that only happens for
     // the stand-in emitted when the registry has errors.
@@ -227,13 +226,6 @@ pub fn reason_enum(
                 match self { #( #ident::#variants => #normal, )* }
             }
 
-            /// What the registry advises a client about reconnecting after this code,
-            /// if it advises anything (Markdown).
-            #[must_use]
-            pub const fn reconnect(self) -> ::core::option::Option<&'static ::core::primitive::str> {
-                match self { #( #ident::#variants => #reconnect, )* }
-            }
-
             /// A Close frame to send with this code and `reason`.
             ///
             /// # Errors
@@ -338,10 +330,95 @@ pub fn reason_enum(
 
         #classify
 
+        #reconnect
+
         #krate::__private::serde_for_reasons!(#ident, #expected);
     };
     // The user's attributes are theirs, outside `hygienic`.
     quote!(#(#attrs)* #generated)
+}
+
+/// The reconnect policy of each reason (`reconnect`), the advice in words
+/// (`reconnect_advice`), and for an application's enum `reconnect_for`, which answers
+/// for any code: its own policy for the codes it names, the standard registry's else.
+fn reconnect_items(
+    model: &Model,
+    ident: &Ident,
+    krate: &TokenStream,
+    application: bool,
+) -> TokenStream {
+    let [l_code, l_reason] = ["code", "reason"].map(local);
+    let variants: Vec<Ident> = model
+        .reasons
+        .iter()
+        .map(|reason| ident_of(&reason.variant))
+        .collect();
+    let policies = model.reasons.iter().map(|reason| {
+        // A reason without a policy (an application's) takes its range's, from the
+        // standard registry.
+        let value = reason.value;
+        reconnect_tokens(reason.reconnect, krate)
+            .unwrap_or_else(|| quote!(#krate::__private::range_reconnect(#value)))
+    });
+    let advice = model
+        .reasons
+        .iter()
+        .map(|reason| option_str(reason.reconnect_advice.as_deref()));
+    let reconnect_for = application.then(|| {
+        quote! {
+            /// What a client does after `code`: this registry's policy for the codes it
+            /// names, the standard registry's for any other (by its reason or range).
+            #[inline]
+            #[must_use]
+            pub const fn reconnect_for(#l_code: #krate::CloseCode) -> #krate::Reconnect {
+                match #ident::from_code(#l_code) {
+                    ::core::option::Option::Some(#l_reason) => #l_reason.reconnect(),
+                    ::core::option::Option::None => #l_code.reconnect(),
+                }
+            }
+        }
+    });
+    quote! {
+        impl #ident {
+            /// What a client does after this code, by the registry's `reconnect`
+            /// policy (a reason without one takes its range's, from the standard
+            /// registry).
+            #[inline]
+            #[must_use]
+            pub const fn reconnect(self) -> #krate::Reconnect {
+                match self { #( #ident::#variants => #policies, )* }
+            }
+
+            /// What the registry advises a client about reconnecting after this code,
+            /// in words, if it advises anything (Markdown).
+            #[must_use]
+            pub const fn reconnect_advice(self) -> ::core::option::Option<&'static ::core::primitive::str> {
+                match self { #( #ident::#variants => #advice, )* }
+            }
+
+            #reconnect_for
+        }
+    }
+}
+
+/// A policy as a constant `Reconnect`; `None` when the registry states none.
+fn reconnect_tokens(policy: Option<ReconnectPolicy>, krate: &TokenStream) -> Option<TokenStream> {
+    Some(match policy? {
+        ReconnectPolicy::Never => quote!(#krate::Reconnect::Never),
+        ReconnectPolicy::Immediately => quote!(#krate::Reconnect::Immediately),
+        ReconnectPolicy::Backoff => quote!(#krate::Reconnect::Backoff),
+        ReconnectPolicy::AfterDelay { min_ms, max_ms } => {
+            let (min, max) = (u64::from(min_ms), u64::from(max_ms));
+            quote!(#krate::Reconnect::AfterDelay {
+                min: ::core::time::Duration::from_millis(#min),
+                max: ::core::time::Duration::from_millis(#max),
+            })
+        }
+        // The registry crate is pinned exactly; a policy it adds comes with its tokens.
+        _ => quote!(::core::compile_error!(
+            "close-reasons-macros does not know this reconnect policy"
+        )),
+    })
 }
 
 /// What a `Deserialize` error says the enum accepts: `a close code named by
@@ -384,6 +461,9 @@ pub fn range_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenStr
     let ends: Vec<u16> = ranges.iter().map(|range| range.end).collect();
     let widths: Vec<u16> = ranges.iter().map(|range| range.end - range.start).collect();
     let sendable = ranges.iter().map(|range| range.sendable);
+    let policies = ranges.iter().map(|range| {
+        reconnect_tokens(range.reconnect, krate).unwrap_or_else(|| quote!(#krate::Reconnect::Never))
+    });
     let labels: Vec<String> = ranges
         .iter()
         .map(|range| format!("{} ({}-{})", range.title, range.start, range.end))
@@ -450,6 +530,13 @@ pub fn range_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenStr
             #[must_use]
             pub const fn unnamed_codes_sendable(self) -> ::core::primitive::bool {
                 match self { #( #ident::#variants => #sendable, )* }
+            }
+
+            /// What a client does after a code of the range that the registry does not
+            /// name (a named code has its own policy).
+            #[must_use]
+            pub const fn reconnect(self) -> #krate::Reconnect {
+                match self { #( #ident::#variants => #policies, )* }
             }
         }
 
@@ -699,7 +786,7 @@ fn reason_doc(reason: &ReasonSpec) -> String {
         "**{} {}** ({sendable})\n\n{}",
         reason.value, reason.title, reason.doc
     );
-    if let Some(advice) = &reason.reconnect {
+    if let Some(advice) = &reason.reconnect_advice {
         doc += &format!("\n\nReconnecting: {advice}");
     }
     doc += &format!(

@@ -41,8 +41,10 @@ pub struct Reason {
     pub link: Option<Located<String>>,
     /// Whether a close with this code counts as a normal end of the connection.
     pub normal_closure: Option<Located<bool>>,
-    /// What the registry advises a client about reconnecting (Markdown).
-    pub reconnect: Option<Located<String>>,
+    /// `reconnect`: what a client does after this code, as a policy a program acts on.
+    pub reconnect: Option<Located<ReconnectSpec>>,
+    /// `reconnect_advice`: what the registry advises a client in words (Markdown).
+    pub reconnect_advice: Option<Located<String>>,
     /// The code is registered with IANA (3000-3999) for the application that uses it.
     pub iana: Option<Located<bool>>,
     /// Whether a web page may close a `WebSocket` with the code (standard registry only).
@@ -84,7 +86,32 @@ pub struct CodeRange {
     pub link: Option<Located<String>>,
     /// Whether a web page may close a `WebSocket` with the range's unnamed codes.
     pub browser_sendable: Option<Located<bool>>,
+    /// `reconnect`: what a client does after the range's unnamed codes.
+    pub reconnect: Option<Located<ReconnectSpec>>,
 }
+
+/// A `reconnect` policy as written: `"never"`, `"immediately"`, `"backoff"`, or
+/// `{ after_delay_ms = [min, max] }` (a randomised delay inside the window).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ReconnectSpec {
+    /// `"never"`: do not reconnect automatically.
+    Never,
+    /// `"immediately"`: reconnect at once.
+    Immediately,
+    /// `"backoff"`: reconnect with a growing delay.
+    Backoff,
+    /// `{ after_delay_ms = [min, max] }`, the bounds as written (checked later).
+    AfterDelay {
+        /// The shortest delay, in milliseconds.
+        min_ms: Located<i128>,
+        /// The longest delay, in milliseconds.
+        max_ms: Located<i128>,
+    },
+}
+
+/// The words of a `reconnect` policy, in the order the docs give them.
+pub const RECONNECT_WORDS: &[&str] = &["never", "immediately", "backoff"];
 
 /// The whole registry, in file order.
 #[derive(Debug, Clone, Default)]
@@ -115,6 +142,7 @@ const REASON_FIELDS: &[&str] = &[
     "link",
     "normal_closure",
     "reconnect",
+    "reconnect_advice",
     "iana",
     "browser_sendable",
     "aliases",
@@ -129,6 +157,7 @@ const RANGE_FIELDS: &[&str] = &[
     "reference",
     "link",
     "browser_sendable",
+    "reconnect",
 ];
 
 impl Registry {
@@ -264,7 +293,8 @@ impl Reader<'_> {
         let reference = self.string(table, &span, "reference", "reason");
         let link = self.optional_string(table, "link");
         let normal_closure = self.optional_boolean(table, "normal_closure");
-        let reconnect = self.optional_string(table, "reconnect");
+        let reconnect = self.optional(table, "reconnect", Self::as_reconnect);
+        let reconnect_advice = self.optional_string(table, "reconnect_advice");
         let iana = self.optional_boolean(table, "iana");
         let browser_sendable = self.optional_boolean(table, "browser_sendable");
         let aliases = self.optional(table, "aliases", Self::as_string_list);
@@ -279,6 +309,7 @@ impl Reader<'_> {
                 link: link?,
                 normal_closure: normal_closure?,
                 reconnect: reconnect?,
+                reconnect_advice: reconnect_advice?,
                 iana: iana?,
                 browser_sendable: browser_sendable?,
                 aliases: aliases?.unwrap_or_default(),
@@ -298,6 +329,7 @@ impl Reader<'_> {
         let reference = self.optional_string(table, "reference");
         let link = self.optional_string(table, "link");
         let browser_sendable = self.optional_boolean(table, "browser_sendable");
+        let reconnect = self.optional(table, "reconnect", Self::as_reconnect);
         Some(CodeRange {
             name: name?,
             start: start?,
@@ -308,7 +340,113 @@ impl Reader<'_> {
             reference: reference?,
             link: link?,
             browser_sendable: browser_sendable?,
+            reconnect: reconnect?,
         })
+    }
+
+    /// A `reconnect` policy: one of [`RECONNECT_WORDS`], or a table holding only
+    /// `after_delay_ms`, an array of two integers.
+    fn as_reconnect(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        field: &str,
+    ) -> Option<Located<ReconnectSpec>> {
+        const EXPECTED: &str =
+            "\"never\", \"immediately\", \"backoff\" or { after_delay_ms = [min, max] }";
+        let spec = match value.get_ref() {
+            DeValue::String(word) => match &**word {
+                "never" => ReconnectSpec::Never,
+                "immediately" => ReconnectSpec::Immediately,
+                "backoff" => ReconnectSpec::Backoff,
+                other => {
+                    let hint = if other.contains(char::is_whitespace) {
+                        "`reconnect` is the policy a program acts on; advice in words goes in `reconnect_advice`".to_owned()
+                    } else {
+                        match closest(other, RECONNECT_WORDS) {
+                            Some(word) => format!("did you mean \"{word}\"?"),
+                            None => format!("write `{field}` as {EXPECTED}"),
+                        }
+                    };
+                    self.error(
+                        Diagnostic::new(
+                            value.span(),
+                            format!("`{field}` must be {EXPECTED}, found {other:?}"),
+                        )
+                        .hint(hint),
+                    );
+                    return None;
+                }
+            },
+            DeValue::Table(table) => self.after_delay(table, value, field)?,
+            _ => {
+                self.wrong_type(value, field, EXPECTED);
+                return None;
+            }
+        };
+        Some(Located {
+            value: spec,
+            span: value.span(),
+        })
+    }
+
+    /// The table form of a `reconnect` policy: `{ after_delay_ms = [min, max] }`.
+    fn after_delay(
+        &mut self,
+        table: &DeTable<'_>,
+        value: &Spanned<DeValue<'_>>,
+        field: &str,
+    ) -> Option<ReconnectSpec> {
+        const FORM: &str = "{ after_delay_ms = [5000, 30000] }";
+        for key in table.keys() {
+            if &**key.get_ref() != "after_delay_ms" {
+                self.error(
+                    Diagnostic::new(
+                        key.span(),
+                        format!("unknown field `{}` in `{field}`", key.get_ref()),
+                    )
+                    .hint(format!("the table form of `{field}` is {FORM}: a randomised delay between two bounds, in milliseconds")),
+                );
+            }
+        }
+        let Some(window) = table.get("after_delay_ms") else {
+            self.error(
+                Diagnostic::new(value.span(), format!("`{field}` has no `after_delay_ms`")).hint(
+                    format!("write {FORM}, or one of \"never\", \"immediately\", \"backoff\""),
+                ),
+            );
+            return None;
+        };
+        let bounds = window.get_ref().as_array().map(|items| {
+            items
+                .iter()
+                .map(|item| {
+                    let integer = item.get_ref().as_integer()?;
+                    let number = i128::from_str_radix(integer.as_str(), integer.radix()).ok()?;
+                    Some(Located {
+                        value: number,
+                        span: item.span(),
+                    })
+                })
+                .collect::<Option<Vec<_>>>()
+        });
+        match bounds {
+            Some(Some(bounds)) if bounds.len() == 2 => {
+                let mut bounds = bounds.into_iter();
+                let min_ms = bounds.next()?;
+                let max_ms = bounds.next()?;
+                Some(ReconnectSpec::AfterDelay { min_ms, max_ms })
+            }
+            _ => {
+                self.error(
+                    Diagnostic::new(
+                        window.span(),
+                        "`after_delay_ms` must be an array of two integers: the shortest and the longest delay, in milliseconds",
+                    )
+                    .hint(format!("write {FORM}")),
+                );
+                None
+            }
+        }
     }
 
     fn unknown_fields(&mut self, table: &DeTable<'_>, known: &[&'static str], header: &str) {
@@ -634,6 +772,59 @@ mod tests {
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert!(messages[0].contains("`value` must be an integer, found a boolean"));
         assert!(messages[1].contains("unknown field `dock`"));
+    }
+
+    #[test]
+    fn reports_every_mistake_in_a_reconnect_policy() {
+        let entry = |policy: &str| {
+            format!(
+                "[[reason]]\nname = \"a\"\nvalue = 4000\ntitle = \"T\"\ndoc = \"D\"\n\
+                 reference = \"R\"\nreconnect = {policy}\n"
+            )
+        };
+        let cases = [
+            (
+                "\"Log in again, then reconnect.\"",
+                "r.toml:7:13: `reconnect` must be \"never\", \"immediately\", \"backoff\" or { after_delay_ms = [min, max] }, found \"Log in again, then reconnect.\"",
+                "advice in words goes in `reconnect_advice`",
+            ),
+            (
+                "\"nevr\"",
+                "r.toml:7:13: `reconnect` must be",
+                "did you mean \"never\"?",
+            ),
+            (
+                "true",
+                "r.toml:7:13: `reconnect` must be",
+                "found a boolean (true)",
+            ),
+            (
+                "{ after_delay_ms = [1] }",
+                "r.toml:7:32: `after_delay_ms` must be an array of two integers",
+                "write { after_delay_ms = [5000, 30000] }",
+            ),
+            (
+                "{ after_delay_ms = [1, \"2\"] }",
+                "r.toml:7:32: `after_delay_ms` must be an array of two integers",
+                "in milliseconds",
+            ),
+            (
+                "{ delay_ms = [1, 2] }",
+                "r.toml:7:15: unknown field `delay_ms` in `reconnect`",
+                "the table form of `reconnect` is { after_delay_ms = [5000, 30000] }",
+            ),
+        ];
+        for (policy, message, hint) in cases {
+            let errors = messages(&entry(policy));
+            assert!(
+                errors.iter().any(|error| error.starts_with(message)),
+                "{policy}: {errors:?}"
+            );
+            assert!(
+                errors.iter().any(|error| error.contains(hint)),
+                "{policy}: {errors:?}"
+            );
+        }
     }
 
     #[test]

@@ -60,6 +60,7 @@ pub fn salvage(registry: &Registry) -> Model {
             link: None,
             normal_closure: false,
             reconnect: None,
+            reconnect_advice: None,
             browser_sendable: None,
             // Unchecked aliases could give the stand-in errors of its own.
             aliases: Vec::new(),
@@ -104,6 +105,7 @@ pub fn salvage(registry: &Registry) -> Model {
             reference: None,
             link: None,
             browser_sendable: false,
+            reconnect: None,
         });
     }
     Model { reasons, ranges }

@@ -5,7 +5,26 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::{CodeRange, Located, Reason, Registry};
+use crate::document::{CodeRange, Located, Reason, ReconnectSpec, Registry};
+
+/// What a client does after a code: a checked `reconnect` policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ReconnectPolicy {
+    /// Do not reconnect automatically.
+    Never,
+    /// Reconnect at once.
+    Immediately,
+    /// Reconnect with a growing delay.
+    Backoff,
+    /// Reconnect after a randomised delay inside the window, in milliseconds.
+    AfterDelay {
+        /// The shortest delay.
+        min_ms: u32,
+        /// The longest delay.
+        max_ms: u32,
+    },
+}
 
 /// A checked `[[reason]]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,8 +48,11 @@ pub struct ReasonSpec {
     pub link: Option<String>,
     /// Whether a close with the code is a normal end of the connection.
     pub normal_closure: bool,
-    /// Advice about reconnecting, if any.
-    pub reconnect: Option<String>,
+    /// What a client does after the code; `None`: an application's code that takes
+    /// its range's policy from the standard registry.
+    pub reconnect: Option<ReconnectPolicy>,
+    /// Advice about reconnecting, in words, if any.
+    pub reconnect_advice: Option<String>,
     /// `None`: the code follows its range.
     pub browser_sendable: Option<bool>,
     /// The names other WebSocket stacks give the code, for documentation search.
@@ -61,6 +83,9 @@ pub struct RangeSpec {
     pub link: Option<String>,
     /// Whether a web page may close with the codes no reason overrides.
     pub browser_sendable: bool,
+    /// What a client does after the codes no reason names (the standard registry
+    /// states it for every range).
+    pub reconnect: Option<ReconnectPolicy>,
 }
 
 /// The registry once every rule holds: what the expansion works from.
@@ -185,6 +210,7 @@ pub fn validate(registry: &Registry, rules: Rules) -> Result<Model, Vec<Diagnost
     check_browser_rule(registry, rules, &mut errors);
     if rules == Rules::Standard {
         check_sendable_stated(registry, &mut errors);
+        check_reconnect_stated(registry, &mut errors);
     }
     let reasons: Vec<_> = registry
         .reasons
@@ -229,8 +255,11 @@ fn check_reason(reason: &Reason, errors: &mut Vec<Diagnostic>) -> Option<ReasonS
     let doc = text(&reason.doc, "doc", errors);
     let reference = text(&reason.reference, "reference", errors);
     let link = optional(reason.link.as_ref(), |link| check_link(link, errors));
-    let reconnect = optional(reason.reconnect.as_ref(), |advice| {
-        text(advice, "reconnect", errors)
+    let reconnect = optional(reason.reconnect.as_ref(), |policy| {
+        check_policy(policy, errors)
+    });
+    let reconnect_advice = optional(reason.reconnect_advice.as_ref(), |advice| {
+        text(advice, "reconnect_advice", errors)
     });
     Some(ReasonSpec {
         name: reason.name.value.clone(),
@@ -247,6 +276,7 @@ fn check_reason(reason: &Reason, errors: &mut Vec<Diagnostic>) -> Option<ReasonS
             .as_ref()
             .is_some_and(|flag| flag.value),
         reconnect: reconnect?,
+        reconnect_advice: reconnect_advice?,
         browser_sendable: reason.browser_sendable.as_ref().map(|flag| flag.value),
         aliases: reason
             .aliases
@@ -368,6 +398,76 @@ fn check_no_ranges(registry: &Registry, errors: &mut Vec<Diagnostic>) {
 
 /// In the standard registry every code says whether it may be sent: a default would let
 /// a forgotten field put a local-only code such as 1015 on the wire.
+/// A policy whose delays fit the generated `Duration`s and make a window.
+fn check_policy(
+    policy: &Located<ReconnectSpec>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<ReconnectPolicy> {
+    Some(match &policy.value {
+        ReconnectSpec::Never => ReconnectPolicy::Never,
+        ReconnectSpec::Immediately => ReconnectPolicy::Immediately,
+        ReconnectSpec::Backoff => ReconnectPolicy::Backoff,
+        ReconnectSpec::AfterDelay { min_ms, max_ms } => {
+            let milliseconds = |bound: &Located<i128>, errors: &mut Vec<Diagnostic>| {
+                let fits = u32::try_from(bound.value).ok();
+                if fits.is_none() {
+                    errors.push(
+                        Diagnostic::new(
+                            bound.span.clone(),
+                            format!("a delay of {} ms is outside 0..=4294967295", bound.value),
+                        )
+                        .hint("delays are milliseconds, from 0 to about 49 days"),
+                    );
+                }
+                fits
+            };
+            let (min, max) = (milliseconds(min_ms, errors), milliseconds(max_ms, errors));
+            let (min, max) = (min?, max?);
+            if min > max {
+                errors.push(
+                    Diagnostic::new(
+                        max_ms.span.clone(),
+                        format!(
+                            "the longest delay, {max} ms, is shorter than the shortest, {min} ms"
+                        ),
+                    )
+                    .related(min_ms.span.clone(), "the shortest delay is here")
+                    .hint("write the window as [shortest, longest]"),
+                );
+                return None;
+            }
+            ReconnectPolicy::AfterDelay {
+                min_ms: min,
+                max_ms: max,
+            }
+        }
+    })
+}
+
+/// The standard registry says what a client does after every code it names and every
+/// range: applications rely on it for the codes they leave without a policy.
+fn check_reconnect_stated(registry: &Registry, errors: &mut Vec<Diagnostic>) {
+    let reasons = registry
+        .reasons
+        .iter()
+        .filter(|reason| reason.reconnect.is_none())
+        .map(|reason| (&reason.name, "reason"));
+    let ranges = registry
+        .ranges
+        .iter()
+        .filter(|range| range.reconnect.is_none())
+        .map(|range| (&range.name, "range"));
+    for (name, entry) in reasons.chain(ranges) {
+        errors.push(
+            Diagnostic::new(
+                name.span.clone(),
+                format!("{entry} `{}` does not say what a client does after it", name.value),
+            )
+            .hint("add `reconnect = \"never\"`, `\"immediately\"`, `\"backoff\"` or `{ after_delay_ms = [min, max] }`; the standard registry states it for every code, with its source in a comment"),
+        );
+    }
+}
+
 fn check_sendable_stated(registry: &Registry, errors: &mut Vec<Diagnostic>) {
     for reason in registry
         .reasons
@@ -440,6 +540,9 @@ fn check_range(range: &CodeRange, errors: &mut Vec<Diagnostic>) -> Option<RangeS
         text(reference, "reference", errors)
     });
     let link = optional(range.link.as_ref(), |link| check_link(link, errors));
+    let reconnect = optional(range.reconnect.as_ref(), |policy| {
+        check_policy(policy, errors)
+    });
     Some(RangeSpec {
         name: range.name.value.clone(),
         variant: variant_name(&range.name.value),
@@ -454,13 +557,14 @@ fn check_range(range: &CodeRange, errors: &mut Vec<Diagnostic>) -> Option<RangeS
         doc: doc?,
         reference: reference?,
         link: link?,
+        reconnect: reconnect?,
     })
 }
 
 /// Checks an optional field: `Some(None)` when absent, `None` when present and wrong.
-fn optional<T>(
-    value: Option<&Located<String>>,
-    check: impl FnOnce(&Located<String>) -> Option<T>,
+fn optional<V, T>(
+    value: Option<&Located<V>>,
+    check: impl FnOnce(&Located<V>) -> Option<T>,
 ) -> Option<Option<T>> {
     match value {
         None => Some(None),
@@ -818,15 +922,87 @@ mod tests {
     fn reason(name: &str, value: &str) -> String {
         format!(
             "[[reason]]\nname = \"{name}\"\nvalue = {value}\ntitle = \"T\"\nsendable = true\n\
-             doc = \"D\"\nreference = \"R\"\n"
+             doc = \"D\"\nreference = \"R\"\nreconnect = \"never\"\n"
         )
     }
 
     fn range(name: &str, start: i64, end: i64, sendable: bool) -> String {
         format!(
             "[[range]]\nname = \"{name}\"\nstart = {start}\nend = {end}\ntitle = \"T\"\n\
-             sendable = {sendable}\ndoc = \"D\"\n"
+             sendable = {sendable}\ndoc = \"D\"\nreconnect = \"backoff\"\n"
         )
+    }
+
+    #[test]
+    fn reads_every_reconnect_policy() {
+        let registry = range("low", 1, 9, false)
+            + &reason("a", "1")
+            + &reason("b", "2").replace("\"never\"", "{ after_delay_ms = [5000, 30000] }")
+            + &reason("c", "3").replace("\"never\"", "\"immediately\"");
+        let model = check(&registry).unwrap();
+        let policies: Vec<_> = model
+            .reasons
+            .iter()
+            .map(|reason| reason.reconnect)
+            .collect();
+        assert_eq!(
+            policies,
+            [
+                Some(ReconnectPolicy::Never),
+                Some(ReconnectPolicy::AfterDelay {
+                    min_ms: 5000,
+                    max_ms: 30000
+                }),
+                Some(ReconnectPolicy::Immediately)
+            ]
+        );
+        assert_eq!(model.ranges[0].reconnect, Some(ReconnectPolicy::Backoff));
+    }
+
+    #[test]
+    fn rejects_delays_that_make_no_window() {
+        let reversed = reason("a", "1").replace("\"never\"", "{ after_delay_ms = [30000, 5000] }");
+        let errors = check(&(range("low", 1, 9, false) + &reversed)).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with(
+                "r.toml:16:40: the longest delay, 5000 ms, is shorter than the shortest, 30000 ms"
+            ),
+            "{errors:?}"
+        );
+        assert!(
+            errors[0].contains("note: r.toml:16:33: the shortest delay is here"),
+            "{errors:?}"
+        );
+        let huge = reason("a", "1").replace("\"never\"", "{ after_delay_ms = [0, 4294967296] }");
+        let errors = check(&(range("low", 1, 9, false) + &huge)).unwrap_err();
+        assert!(
+            errors[0].contains("a delay of 4294967296 ms is outside 0..=4294967295"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn the_standard_registry_states_every_policy() {
+        let silent = reason("a", "1").replace("reconnect = \"never\"\n", "");
+        let quiet_range = range("low", 1, 9, false).replace("reconnect = \"backoff\"\n", "");
+        let errors = check(&(quiet_range + &silent)).unwrap_err();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[0]
+                .starts_with("r.toml:2:8: range `low` does not say what a client does after it"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[1]
+                .starts_with("r.toml:9:8: reason `a` does not say what a client does after it"),
+            "{errors:?}"
+        );
+        // An application's reason may leave it to its range.
+        let (registry, _) =
+            Registry::parse(&reason("kicked", "4002").replace("reconnect = \"never\"\n", ""));
+        let model = validate(&registry.unwrap(), Rules::Application).unwrap();
+        assert_eq!(model.reasons[0].reconnect, None);
     }
 
     #[test]
@@ -866,12 +1042,12 @@ mod tests {
     fn rejects_duplicates_pointing_at_both() {
         let errors = check(&(reason("a", "7") + &reason("b", "7"))).unwrap_err();
         assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].starts_with("r.toml:10:9: duplicate value 7: `a` and `b`"));
+        assert!(errors[0].starts_with("r.toml:11:9: duplicate value 7: `a` and `b`"));
         assert!(errors[0].contains("note: r.toml:3:9: `a` has it already"));
 
         let errors = check(&(reason("a", "7") + &reason("a", "8"))).unwrap_err();
         assert!(
-            errors[0].starts_with("r.toml:9:8: duplicate name \"a\""),
+            errors[0].starts_with("r.toml:10:8: duplicate name \"a\""),
             "{errors:?}"
         );
     }
@@ -905,7 +1081,7 @@ mod tests {
         let silent = reason("a", "1").replace("sendable = true\n", "");
         let errors = check(&(range("low", 1, 9, true) + &silent)).unwrap_err();
         assert!(
-            errors[0].contains("r.toml:9:8: reason `a` does not say whether it may be sent"),
+            errors[0].contains("r.toml:10:8: reason `a` does not say whether it may be sent"),
             "{errors:?}"
         );
         let (registry, _) = Registry::parse(&silent.replace("value = 1", "value = 4001"));
@@ -919,7 +1095,7 @@ mod tests {
         let errors = check(&unsendable).unwrap_err();
         assert!(
             errors[0]
-                .contains("r.toml:8:20: `browser_sendable = true` on a code that may not be sent"),
+                .contains("r.toml:9:20: `browser_sendable = true` on a code that may not be sent"),
             "{errors:?}"
         );
         let allowed = range("low", 1, 9, true) + "browser_sendable = true\n" + &reason("a", "1");

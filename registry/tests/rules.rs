@@ -9,14 +9,14 @@ use close_reasons_registry::{Failure, Model, Rules, check, decode};
 fn reason(name: &str, value: u32) -> String {
     format!(
         "[[reason]]\nname = \"{name}\"\nvalue = {value}\ntitle = \"T\"\nsendable = true\n\
-         doc = \"D\"\nreference = \"R\"\n"
+         doc = \"D\"\nreference = \"R\"\nreconnect = \"never\"\n"
     )
 }
 
 fn range(name: &str, start: i64, end: i64, sendable: bool) -> String {
     format!(
         "[[range]]\nname = \"{name}\"\nstart = {start}\nend = {end}\ntitle = \"T\"\n\
-         sendable = {sendable}\ndoc = \"D\"\n"
+         sendable = {sendable}\ndoc = \"D\"\nreconnect = \"backoff\"\n"
     )
 }
 

@@ -1,6 +1,8 @@
 //! An application's own registry, used as an outside crate would use it.
 
-use close_reasons::{CloseCode, CloseFrame, CloseReason};
+use std::time::Duration;
+
+use close_reasons::{CloseCode, CloseFrame, CloseRange, CloseReason, Reconnect};
 
 /// Close codes of a game server.
 #[close_reasons::registry("fixtures/game-codes.toml")]
@@ -22,7 +24,7 @@ fn variants_come_from_the_fixture() {
     assert_eq!(GameCloseCode::Kicked.title(), "Kicked");
     assert_eq!(GameCloseCode::Kicked.to_string(), "4100 Kicked");
     assert_eq!(
-        GameCloseCode::AntiCheat.reconnect(),
+        GameCloseCode::AntiCheat.reconnect_advice(),
         Some("Do not reconnect.")
     );
     assert_eq!(
@@ -33,6 +35,45 @@ fn variants_come_from_the_fixture() {
         GameCloseCode::AntiCheat.description(),
         "Doc text with \"quotes\", a backslash \\, `code`, */, \"#, **Markdown** and ünïcødé."
     );
+}
+
+#[test]
+fn reconnect_policies_come_from_the_registry_or_the_standard_ranges() {
+    // The fixture states one policy; the others take their range's.
+    assert_eq!(GameCloseCode::AntiCheat.reconnect(), Reconnect::Never);
+    assert_eq!(
+        GameCloseCode::MatchCancelled.reconnect(),
+        CloseRange::IanaRegistry.reconnect()
+    );
+    assert_eq!(
+        GameCloseCode::Kicked.reconnect(),
+        CloseRange::Private.reconnect()
+    );
+    assert_eq!(CloseRange::Private.reconnect(), Reconnect::Backoff);
+    // `reconnect_for`: the application's policy for its codes, the standard one else.
+    let anti_cheat = GameCloseCode::AntiCheat.code();
+    assert_eq!(anti_cheat.reconnect(), Reconnect::Backoff);
+    assert_eq!(GameCloseCode::reconnect_for(anti_cheat), Reconnect::Never);
+    assert_eq!(
+        GameCloseCode::reconnect_for(CloseCode::SERVICE_RESTART),
+        Reconnect::AfterDelay {
+            min: Duration::from_secs(5),
+            max: Duration::from_secs(30)
+        }
+    );
+    assert_eq!(
+        GameCloseCode::reconnect_for(CloseCode::NORMAL),
+        Reconnect::Never
+    );
+    let unnamed = CloseCode::new(4500).unwrap();
+    assert_eq!(GameCloseCode::reconnect_for(unnamed), Reconnect::Backoff);
+    assert_eq!(
+        GameCloseCode::reconnect_for(CloseCode::new(5000).unwrap()),
+        Reconnect::Never
+    );
+    // Usable in constants.
+    const AFTER_KICK: Reconnect = GameCloseCode::reconnect_for(CloseCode::new(4100).unwrap());
+    assert_eq!(AFTER_KICK, GameCloseCode::Kicked.reconnect());
 }
 
 #[test]

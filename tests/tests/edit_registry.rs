@@ -13,6 +13,7 @@ title = "Session Expired"
 sendable = true
 doc = "The user's session ended; log in again before reconnecting."
 reference = "close-reasons end-to-end test"
+reconnect = "never"
 "#;
 
 const DUPLICATE_REASON: &str = r#"
@@ -23,6 +24,7 @@ title = "Session Gone"
 sendable = true
 doc = "Uses the value of `session_expired` again."
 reference = "close-reasons end-to-end test"
+reconnect = "never"
 "#;
 
 const SHARED_TARGET_REASON: &str = r#"
@@ -33,6 +35,7 @@ title = "Stale Check"
 sendable = true
 doc = "Added to the second of two checkouts that share a target directory."
 reference = "close-reasons end-to-end test"
+reconnect = "never"
 "#;
 
 const CHAT_REASON: &str = r#"

@@ -1,8 +1,30 @@
 //! Reads `close-reasons.toml` independently of the macro and checks that the generated
 //! API says exactly what the file says, so data and code cannot drift apart.
 
-use close_reasons::{CloseCode, CloseRange, CloseReason};
+use std::time::Duration;
+
+use close_reasons::{CloseCode, CloseRange, CloseReason, Reconnect};
 use toml::{Table, Value};
+
+/// A `reconnect` entry, read as the registry's documentation says.
+fn policy(value: &Value) -> Reconnect {
+    match value {
+        Value::String(word) if word == "never" => Reconnect::Never,
+        Value::String(word) if word == "immediately" => Reconnect::Immediately,
+        Value::String(word) if word == "backoff" => Reconnect::Backoff,
+        Value::Table(table) => {
+            let window = table["after_delay_ms"].as_array().unwrap();
+            let millis = |index: usize| {
+                Duration::from_millis(u64::try_from(window[index].as_integer().unwrap()).unwrap())
+            };
+            Reconnect::AfterDelay {
+                min: millis(0),
+                max: millis(1),
+            }
+        }
+        other => panic!("not a policy: {other}"),
+    }
+}
 
 fn registry() -> Table {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../core/close-reasons.toml");
@@ -54,8 +76,14 @@ fn every_reason_matches_its_entry() {
                 .unwrap_or(false)
         );
         assert_eq!(
+            reason.reconnect_advice(),
+            entry.get("reconnect_advice").and_then(Value::as_str)
+        );
+        assert_eq!(
             reason.reconnect(),
-            entry.get("reconnect").and_then(Value::as_str)
+            policy(&entry["reconnect"]),
+            "{}",
+            reason.name()
         );
         assert_eq!(CloseReason::from_code(reason.code()), Some(*reason));
     }
@@ -77,6 +105,47 @@ fn every_range_matches_its_entry() {
         );
         assert_eq!(*range.codes().start(), number(entry, "start"));
         assert_eq!(*range.codes().end(), number(entry, "end"));
+        assert_eq!(
+            range.reconnect(),
+            policy(&entry["reconnect"]),
+            "{}",
+            range.name()
+        );
+    }
+}
+
+/// The reason that names a code and the range that holds it, as the file says.
+fn entries_of<'t>(
+    reasons: &[&'t Table],
+    ranges: &[&'t Table],
+    value: u16,
+) -> (Option<&'t Table>, Option<&'t Table>) {
+    let named = reasons.iter().find(|entry| number(entry, "value") == value);
+    let range = ranges
+        .iter()
+        .find(|entry| (number(entry, "start")..=number(entry, "end")).contains(&value));
+    (named.copied(), range.copied())
+}
+
+/// The entry that decides for a code: the reason that names it, else its range.
+fn deciding<'t>(reasons: &[&'t Table], ranges: &[&'t Table], value: u16) -> Option<&'t Table> {
+    let (named, range) = entries_of(reasons, ranges, value);
+    named.or(range)
+}
+
+#[test]
+fn every_code_reconnects_as_the_data_says() {
+    let registry = registry();
+    let reasons = entries(&registry, "reason");
+    let ranges = entries(&registry, "range");
+    for value in 1..=u16::MAX {
+        let expected = deciding(&reasons, &ranges, value)
+            .map_or(Reconnect::Never, |entry| policy(&entry["reconnect"]));
+        assert_eq!(
+            CloseCode::new(value).unwrap().reconnect(),
+            expected,
+            "{value}"
+        );
     }
 }
 
@@ -86,14 +155,10 @@ fn the_wire_check_follows_the_data() {
     let reasons = entries(&registry, "reason");
     let ranges = entries(&registry, "range");
     for value in 1..=u16::MAX {
-        let named = reasons.iter().find(|entry| number(entry, "value") == value);
-        let range = ranges
-            .iter()
-            .find(|entry| (number(entry, "start")..=number(entry, "end")).contains(&value));
-        let expected = match (named, range) {
-            (Some(entry), _) | (None, Some(entry)) => entry["sendable"].as_bool().unwrap(),
-            (None, None) => false,
-        };
+        let (named, range) = entries_of(&reasons, &ranges, value);
+        let expected = named
+            .or(range)
+            .is_some_and(|entry| entry["sendable"].as_bool().unwrap());
         assert_eq!(
             CloseCode::new(value).unwrap().is_sendable(),
             expected,
@@ -101,7 +166,7 @@ fn the_wire_check_follows_the_data() {
         );
         // The browser's rule: the reason's own flag if it has one, else its range's;
         // and never a code the wire forbids.
-        let flag = |entry: &&toml::Table| entry.get("browser_sendable").and_then(|f| f.as_bool());
+        let flag = |entry: &toml::Table| entry.get("browser_sendable").and_then(|f| f.as_bool());
         let browser = named
             .and_then(flag)
             .or_else(|| range.and_then(flag))

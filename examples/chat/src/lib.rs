@@ -180,8 +180,8 @@ pub fn explain(received: Result<Option<CloseFrame<'_>>, ParseFrameError>) -> Str
     // Our own codes first, then the standard ones, in one match.
     let classified = ChatCloseCode::classify(code);
     let (description, advice) = match classified {
-        AnyCode::Application(chat) => (chat.description(), chat.reconnect()),
-        AnyCode::Standard(standard) => (standard.description(), standard.reconnect()),
+        AnyCode::Application(chat) => (chat.description(), chat.reconnect_advice()),
+        AnyCode::Standard(standard) => (standard.description(), standard.reconnect_advice()),
         AnyCode::Unnamed(_) => return format!("{code}{reason}: not a code of the chat protocol"),
     };
     let advice = advice.map(|text| format!(" {text}")).unwrap_or_default();
