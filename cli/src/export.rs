@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use close_reasons::CloseCode;
+use close_reasons::{CloseCode, Reconnect};
 use close_reasons_registry::membership;
 use serde_json::{Value, json};
 
@@ -30,7 +30,7 @@ pub fn run(format: Format, source: &str, codes: &Codes, reporter: Reporter) -> O
                 ));
                 return Outcome::Mistakes;
             }
-            report::print(&to_typescript(source, &codes.codes));
+            report::print(&to_typescript(source, codes));
         }
     }
     Outcome::Clean
@@ -105,7 +105,80 @@ fn comment(text: &str) -> String {
     text.replace("*/", "*\\/").replace('\n', " ")
 }
 
-fn to_typescript(source: &str, codes: &[Code]) -> String {
+/// What a client does after each code, as the Rust enum's `reconnect_for` answers:
+/// the file's policy for the codes it names; for any other, the file's range when it
+/// has ranges (a standard registry file), else the compiled standard registry. As
+/// maximal runs of codes with the same policy, ascending, `Never` left out.
+fn reconnect_runs(codes: &Codes) -> Vec<(u16, u16, Reconnect)> {
+    let policy = |number: u16| {
+        if let Some(code) = codes.named(number) {
+            return code.reconnect;
+        }
+        if codes.ranges.is_empty() {
+            return CloseCode::new(number).map_or(Reconnect::Never, CloseCode::reconnect);
+        }
+        codes
+            .range_of(number)
+            .map_or(Reconnect::Never, |range| range.reconnect)
+    };
+    let mut runs: Vec<(u16, u16, Reconnect)> = Vec::new();
+    for number in 1..=u16::MAX {
+        let reconnect = policy(number);
+        match runs.last_mut() {
+            Some((_, end, last)) if *last == reconnect && *end + 1 == number => *end = number,
+            _ => runs.push((number, number, reconnect)),
+        }
+    }
+    runs.retain(|&(_, _, reconnect)| reconnect != Reconnect::Never);
+    runs
+}
+
+/// The TypeScript `Reconnect` literal of a policy.
+fn reconnect_literal(reconnect: Reconnect) -> String {
+    let json = crate::data::policy_json(reconnect);
+    let kind = json["kind"].as_str().unwrap_or("never");
+    match (json.get("minMs"), json.get("maxMs")) {
+        (Some(min), Some(max)) => format!("{{ kind: \"{kind}\", minMs: {min}, maxMs: {max} }}"),
+        _ => format!("{{ kind: \"{kind}\" }}"),
+    }
+}
+
+/// `Reconnect` and `reconnectFor`, which answer as the Rust enum's `reconnect_for`.
+fn typescript_reconnect(codes: &Codes) -> String {
+    let mut out = String::from(
+        "/**\n * What a client does after a close code: not reconnect automatically, reconnect at\n \
+         * once, reconnect with a growing delay, or reconnect after a random delay between\n \
+         * `minMs` and `maxMs` milliseconds.\n */\n\
+         export type Reconnect =\n  \
+         | { kind: \"never\" }\n  \
+         | { kind: \"immediately\" }\n  \
+         | { kind: \"backoff\" }\n  \
+         | { kind: \"after_delay\"; minMs: number; maxMs: number };\n\n\
+         /**\n * What a client does after `code`: this registry's policy for its codes, and\n \
+         * close-reasons' standard registry's for any other (by its reason, else its range);\n \
+         * what is not a close code never reconnects. The same answers as `reconnect_for` of\n \
+         * the Rust enum.\n */\n\
+         export function reconnectFor(code: number): Reconnect {\n  \
+         if (!Number.isInteger(code)) return { kind: \"never\" };\n",
+    );
+    for (start, end, reconnect) in reconnect_runs(codes) {
+        let test = if start == end {
+            format!("code === {start}")
+        } else {
+            format!("code >= {start} && code <= {end}")
+        };
+        let _ = writeln!(
+            out,
+            "  if ({test}) return {};",
+            reconnect_literal(reconnect)
+        );
+    }
+    out.push_str("  return { kind: \"never\" };\n}\n");
+    out
+}
+
+fn to_typescript(source: &str, registry: &Codes) -> String {
+    let codes = &registry.codes;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -176,8 +249,9 @@ fn to_typescript(source: &str, codes: &[Code]) -> String {
         "/**\n * Whether a web page may pass `code` to `WebSocket.close()` (WHATWG WebSockets\n \
          * Standard); on any other code the browser throws an `InvalidAccessError` instead of\n \
          * closing. From the `browser_sendable` data of close-reasons' standard registry.\n */\n\
-         export function mayCloseFromPage(code: number): boolean {{\n  return {};\n}}",
+         export function mayCloseFromPage(code: number): boolean {{\n  return {};\n}}\n",
         browser_rule()
     );
+    out.push_str(&typescript_reconnect(registry));
     out
 }

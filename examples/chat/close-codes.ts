@@ -59,3 +59,37 @@ export function isCloseCode(code: number): code is CloseCode {
 export function mayCloseFromPage(code: number): boolean {
   return code === 1000 || (code >= 3000 && code <= 4999);
 }
+
+/**
+ * What a client does after a close code: not reconnect automatically, reconnect at
+ * once, reconnect with a growing delay, or reconnect after a random delay between
+ * `minMs` and `maxMs` milliseconds.
+ */
+export type Reconnect =
+  | { kind: "never" }
+  | { kind: "immediately" }
+  | { kind: "backoff" }
+  | { kind: "after_delay"; minMs: number; maxMs: number };
+
+/**
+ * What a client does after `code`: this registry's policy for its codes, and
+ * close-reasons' standard registry's for any other (by its reason, else its range);
+ * what is not a close code never reconnects. The same answers as `reconnect_for` of
+ * the Rust enum.
+ */
+export function reconnectFor(code: number): Reconnect {
+  if (!Number.isInteger(code)) return { kind: "never" };
+  if (code === 1001) return { kind: "backoff" };
+  if (code === 1006) return { kind: "backoff" };
+  if (code === 1011) return { kind: "backoff" };
+  if (code === 1012) return { kind: "after_delay", minMs: 5000, maxMs: 30000 };
+  if (code >= 1013 && code <= 1014) return { kind: "backoff" };
+  if (code >= 3001 && code <= 3002) return { kind: "backoff" };
+  if (code >= 3004 && code <= 4000) return { kind: "backoff" };
+  if (code >= 4007 && code <= 4009) return { kind: "backoff" };
+  if (code === 4010) return { kind: "after_delay", minMs: 60000, maxMs: 120000 };
+  if (code >= 4011 && code <= 4019) return { kind: "backoff" };
+  if (code === 4020) return { kind: "immediately" };
+  if (code >= 4021 && code <= 4999) return { kind: "backoff" };
+  return { kind: "never" };
+}

@@ -4,15 +4,17 @@
 //! cargo run -p chat-close-codes                          # the demonstration below
 //! cargo run -p chat-close-codes -- 4004                  # explain received codes
 //! cargo run -p chat-close-codes -- serve 127.0.0.1:8080  # the axum server, on /chat
+//! cargo run -p chat-close-codes -- reconnect-table       # the policy of every code
 //! ```
 
 use chat_close_codes::{ChatCloseCode, app, explain};
-use close_reasons::{CloseCode, CloseFrame, close_frame};
+use close_reasons::{CloseCode, CloseFrame, Reconnect, close_frame};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("serve") => serve(args.get(1).map_or("127.0.0.1:8080", String::as_str)),
+        Some("reconnect-table") => reconnect_table(),
         Some(_) => {
             for text in args {
                 match text.parse::<u16>().ok().and_then(CloseCode::new) {
@@ -23,6 +25,28 @@ fn main() {
         }
         None => demonstrate(),
     }
+}
+
+/// What a client does after each code from 1 to 65535, one line each (`never`,
+/// `immediately`, `backoff`, `after_delay MIN_MS MAX_MS`): what the browser's exported
+/// module must answer too (`.ci/run` compares them).
+fn reconnect_table() {
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for code in (1..=u16::MAX).filter_map(CloseCode::new) {
+        let line = match ChatCloseCode::reconnect_for(code) {
+            Reconnect::Immediately => "immediately".to_owned(),
+            Reconnect::Backoff => "backoff".to_owned(),
+            Reconnect::AfterDelay { min, max } => {
+                format!("after_delay {} {}", min.as_millis(), max.as_millis())
+            }
+            _ => "never".to_owned(),
+        };
+        if writeln!(out, "{} {line}", code.get()).is_err() {
+            return;
+        }
+    }
+    let _ = out.flush();
 }
 
 fn serve(address: &str) {
