@@ -5,6 +5,8 @@
 //! the kick, with a reason written at run time, and the session task sends it), and
 //! reports how each client's connection ended.
 
+pub mod client;
+
 use axum::Router;
 use axum::extract::State;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
