@@ -1,11 +1,12 @@
 // The browser part of scripts/conformance.sh: headless Chromium against the chat server.
-//   node scripts/browser-check.cjs PAGE_URL SERVER_LOG EXPORT_JSON
+//   node scripts/browser-check.cjs PAGE_URL SERVER_LOG EXPORT_JSON CLOSE_CODES_JS
+// CLOSE_CODES_JS is the chat example's close-codes.ts compiled by tsc (CommonJS).
 // NODE_MODULES names the directory where playwright-core was installed.
 "use strict";
 const fs = require("fs");
 const { chromium } = require(require.resolve("playwright-core", { paths: [process.env.NODE_MODULES] }));
 
-const [pageUrl, serverLog, exportJson] = process.argv.slice(2);
+const [pageUrl, serverLog, exportJson, closeCodesJs] = process.argv.slice(2);
 const failures = [];
 const expect = (what, actual, expected) => {
   const ok = JSON.stringify(actual) === JSON.stringify(expected);
@@ -48,6 +49,24 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     expect("close-reasons' browser check refuses 1014 too", badGateway.browser_sendable, false);
     const normal = registry.reasons.find((reason) => reason.value === 1000);
     expect("and allows 1000", normal.browser_sendable, true);
+
+    // The exported module decides what the page's client does after each close.
+    const module = fs.readFileSync(closeCodesJs, "utf8");
+    await page.addScriptTag({
+      content: `(() => { const exports = {}; ${module}\nwindow.reconnectFor = exports.reconnectFor; })();`,
+    });
+    const reconnecting = await page.evaluate(() => window.reconnectingClient(100));
+    expect("after 1012 the client waits inside 5-30 s (scaled) and reconnects; after 4002 Kicked it stops",
+      reconnecting, {
+        decisions: [
+          { code: 1012, decision: { kind: "after_delay", minMs: 5000, maxMs: 30000 } },
+          { code: 4002, decision: { kind: "never" } },
+        ],
+        connections: 2,
+      });
+    const failed = await page.evaluate(() => window.decisionAfterFailure());
+    expect("after a failed connection (1006) the client backs off", failed,
+      { code: 1006, decision: { kind: "backoff" } });
   } finally {
     await browser.close();
   }

@@ -162,8 +162,11 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 rm -rf "$work/node"
-npm install --prefix "$work/node" --no-audit --no-fund --silent playwright-core@1.65.1 \
+npm install --prefix "$work/node" --no-audit --no-fund --silent playwright-core@1.65.1 typescript@5 \
   > "$work/npm-playwright.log" 2>&1 || { cat "$work/npm-playwright.log" >&2; exit 1; }
+# The chat protocol's TypeScript module, as the page's client runs it.
+"$work/node/node_modules/.bin/tsc" --strict --target es2020 --lib es2020 --module commonjs \
+  --outDir "$work/ts" "$root/examples/chat/close-codes.ts"
 cargo build --release -q -p chat-close-codes -p close-reasons-cli
 "$target/release/close-reasons" export --format json > "$work/standard-registry.json"
 port=$(free_port)
@@ -176,7 +179,7 @@ for _ in $(seq 100); do
 done
 NODE_MODULES="$work/node/node_modules" CHROMIUM=$(command -v chromium) \
   node "$root/scripts/browser-check.cjs" "http://127.0.0.1:$port/" "$work/chat-server.log" \
-  "$work/standard-registry.json"
+  "$work/standard-registry.json" "$work/ts/close-codes.js"
 kill "$chat_pid" 2>/dev/null || true
 trap - EXIT
 # rustdoc's search, in the same browser, over the crate's generated documentation.

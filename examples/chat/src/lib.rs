@@ -11,8 +11,11 @@ use axum::Router;
 use axum::extract::State;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::response::{Html, Response};
-use axum::routing::get;
-use close_reasons::{AnyCode, CloseCode, CloseFrame, ClosePayload, ParseFrameError};
+use axum::routing::{get, post};
+use close_reasons::{
+    AnyCode, CloseCode, CloseFrame, ClosePayload, CloseReason, ParseFrameError, close_frame,
+};
+use tokio::sync::broadcast;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 /// Close codes of our chat protocol, from `close-codes.toml`.
@@ -54,14 +57,31 @@ impl std::fmt::Display for ClientClose {
     }
 }
 
-/// The chat application: WebSocket connections on `/chat`, and on `/` a page whose
-/// script connects and closes in the ways the browser check drives. Each connection's
-/// end is reported to `events`.
+/// What every session shares: where to report its end, and the restart notice.
+#[derive(Clone)]
+struct Chat {
+    events: UnboundedSender<ClientClose>,
+    restarts: broadcast::Sender<ClosePayload>,
+}
+
+/// The chat application: WebSocket connections on `/chat`; `POST /restart` closes every
+/// session with 1012 Service Restart (the server is about to restart); and on `/` a page
+/// whose script connects and closes in the ways the browser check drives. Each
+/// connection's end is reported to `events`.
 pub fn app(events: UnboundedSender<ClientClose>) -> Router {
+    let (restarts, _) = broadcast::channel(1);
     Router::new()
         .route("/", get(|| async { Html(PAGE) }))
         .route("/chat", get(upgrade))
-        .with_state(events)
+        .route("/restart", post(restart))
+        .with_state(Chat { events, restarts })
+}
+
+/// One owned frame, handed to every session.
+async fn restart(State(chat): State<Chat>) -> &'static str {
+    const RESTARTING: CloseFrame<'static> = close_frame!(CloseReason::ServiceRestart, "restarting");
+    let _ = chat.restarts.send(RESTARTING.to_payload());
+    "restarting\n"
 }
 
 /// A page with one function per scenario of the browser check; each resolves with what
@@ -87,6 +107,42 @@ const PAGE: &str = r#"<!doctype html>
     socket.onopen = () => socket.close(code, reason);
     return closed(socket);
   };
+  // A client that reconnects by `reconnectFor` of the chat protocol's TypeScript module
+  // (close-codes.ts; the browser check loads it), with the delays divided by `scale`.
+  // The server restarts under its first connection (1012) and kicks it on the second
+  // (4002); each close's code and decision is recorded.
+  window.reconnectingClient = (scale) => new Promise((resolve) => {
+    const decisions = [];
+    let connections = 0;
+    const open = () => {
+      connections += 1;
+      const socket = new WebSocket(chatUrl());
+      socket.onopen = () => {
+        if (connections === 1) fetch("/restart", { method: "POST" });
+        else socket.send("spam spam spam");
+      };
+      socket.onclose = (event) => {
+        const decision = window.reconnectFor(event.code);
+        decisions.push({ code: event.code, decision });
+        switch (decision.kind) {
+          case "immediately": open(); break;
+          case "backoff": setTimeout(open, 10); break;
+          case "after_delay": {
+            const wait = decision.minMs + Math.random() * (decision.maxMs - decision.minMs);
+            setTimeout(open, wait / scale);
+            break;
+          }
+          default: resolve({ decisions, connections });
+        }
+      };
+    };
+    open();
+  });
+  // A connection that fails (no WebSocket at that path): the browser reports 1006.
+  window.decisionAfterFailure = () => new Promise((resolve) => {
+    const socket = new WebSocket(`ws://${location.host}/nothing-here`);
+    socket.onclose = (event) => resolve({ code: event.code, decision: window.reconnectFor(event.code) });
+  });
   // The name of what `close(code)` throws, or "nothing".
   window.closeThrows = (code) => new Promise((resolve) => {
     const socket = new WebSocket(chatUrl());
@@ -100,14 +156,16 @@ const PAGE: &str = r#"<!doctype html>
 </script>
 "#;
 
-async fn upgrade(
-    upgrade: WebSocketUpgrade,
-    State(events): State<UnboundedSender<ClientClose>>,
-) -> Response {
-    upgrade.on_upgrade(move |socket| session(socket, events))
+async fn upgrade(upgrade: WebSocketUpgrade, State(chat): State<Chat>) -> Response {
+    let restarts = chat.restarts.subscribe();
+    upgrade.on_upgrade(move |socket| session(socket, chat.events, restarts))
 }
 
-async fn session(mut socket: WebSocket, events: UnboundedSender<ClientClose>) {
+async fn session(
+    mut socket: WebSocket,
+    events: UnboundedSender<ClientClose>,
+    mut restarts: broadcast::Receiver<ClosePayload>,
+) {
     // The moderator runs in a task of its own: it hears what the client says and may
     // hand back a kick, which crosses over as an owned frame.
     let (said, heard) = unbounded_channel();
@@ -117,6 +175,9 @@ async fn session(mut socket: WebSocket, events: UnboundedSender<ClientClose>) {
         tokio::select! {
             Some(kick) = kicks.recv() => {
                 let _ = socket.send(Message::from(kick)).await;
+            }
+            Ok(restart) = restarts.recv() => {
+                let _ = socket.send(Message::from(restart)).await;
             }
             message = socket.recv() => match message {
                 Some(Ok(Message::Text(text))) => {

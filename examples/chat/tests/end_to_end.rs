@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use chat_close_codes::{ChatCloseCode, ClientClose, app};
-use close_reasons::{AnyCode, CloseFrame, ClosePayload, close_frame};
+use close_reasons::{AnyCode, CloseCode, CloseFrame, ClosePayload, close_frame};
 use futures_util::{SinkExt, StreamExt};
 use tokio::net::TcpListener;
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
@@ -103,6 +103,41 @@ async fn closes_carry_chat_codes_both_ways() {
         .unwrap();
     drop(client);
     assert_eq!(next_close(&mut closes).await, ClientClose::Dropped);
+
+    // `POST /restart` closes every session with 1012, one owned frame for all of them.
+    let (mut client, _) = timeout(PATIENCE, tokio_tungstenite::connect_async(url.as_str()))
+        .await
+        .unwrap()
+        .unwrap();
+    let address = url
+        .trim_start_matches("ws://")
+        .trim_end_matches("/chat")
+        .to_owned();
+    let mut admin = tokio::net::TcpStream::connect(&address).await.unwrap();
+    tokio::io::AsyncWriteExt::write_all(
+        &mut admin,
+        format!("POST /restart HTTP/1.1\r\nHost: {address}\r\nContent-Length: 0\r\n\r\n")
+            .as_bytes(),
+    )
+    .await
+    .unwrap();
+    let notice = loop {
+        match timeout(PATIENCE, client.next()).await.unwrap() {
+            Some(Ok(Message::Close(Some(frame)))) => break frame,
+            Some(Ok(_)) => continue,
+            other => panic!("expected the restart notice, got {other:?}"),
+        }
+    };
+    let notice = CloseFrame::try_from(&notice).unwrap();
+    assert_eq!(
+        (notice.code(), notice.reason()),
+        (CloseCode::SERVICE_RESTART, "restarting")
+    );
+    while let Some(Ok(_)) = timeout(PATIENCE, client.next()).await.unwrap() {}
+    assert_eq!(
+        next_close(&mut closes).await,
+        ClientClose::Closed(notice.to_payload())
+    );
 
     server.abort();
 }
