@@ -39,15 +39,17 @@
 //! support for a later release comes as a new feature, so enabling one never changes
 //! meaning. In every integration:
 //! - a frame to send starts from a checked [`CloseFrame`], or its owned form
-//!   [`ClosePayload`] (to move a close between tasks), and always converts with one
-//!   `.into()` into the stack's message;
+//!   [`ClosePayload`] (to move a close between tasks), and converts with one `.into()`
+//!   into the stack's message where the stack sends one (soketto's `Sender` and the
+//!   browser crates' close calls take no message: their rows say what to call);
 //! - a received frame converts with `TryFrom` into a [`CloseFrame`], checked as
 //!   [`CloseFrame::parse`] checks one, or into a [`ParseFrameError`] whose `answer()`
 //!   is the code to close with;
-//! - a code converts both ways keeping its number, whether or not it may be sent: back
-//!   into a [`CloseCode`] fails only for 0, with [`InvalidCloseCode`] as for
-//!   `TryFrom<u16>` (tokio-websockets' code is never 0, so that one is a `From`; its type
-//!   holds only 1000–1015 and 3000–4999, so ours into it is a `TryFrom`).
+//! - where the stack has a code type of its own, a code converts both ways keeping its
+//!   number, whether or not it may be sent: back into a [`CloseCode`] fails only for 0,
+//!   with [`InvalidCloseCode`] as for `TryFrom<u16>` (tokio-websockets' code is never 0,
+//!   so that one is a `From`; its type holds only 1000–1015 and 3000–4999, so ours into
+//!   it is a `TryFrom`).
 //!
 //! | feature | crate | conversions |
 //! |---|---|---|
