@@ -23,6 +23,8 @@ pub struct Code {
     pub origin: String,
     /// The names other stacks give the code.
     pub aliases: Vec<String>,
+    /// The values of an application's own fields, by name (none in the standard registry).
+    pub fields: Vec<(String, serde_json::Value)>,
 }
 
 /// One range.
@@ -61,6 +63,7 @@ impl Codes {
                 reconnect: reason.reconnect(),
                 reconnect_advice: reason.reconnect_advice().map(str::to_owned),
                 origin: format!("CloseReason::{reason:?}"),
+                fields: Vec::new(),
                 aliases: reason
                     .aliases()
                     .iter()
@@ -116,6 +119,12 @@ impl Codes {
                     reconnect_advice: reason.reconnect_advice.clone(),
                     origin: origin.to_owned(),
                     aliases: reason.aliases.clone(),
+                    fields: model
+                        .fields
+                        .iter()
+                        .zip(&reason.fields)
+                        .map(|(field, value)| (field.name.clone(), field_json(value)))
+                        .collect(),
                 }
             })
             .collect();
@@ -207,5 +216,19 @@ pub fn policy_text(reconnect: Reconnect) -> String {
             max.as_millis()
         ),
         _ => "never".to_owned(),
+    }
+}
+
+/// A field's value as JSON: a boolean, a number or a string (a word is its string).
+fn field_json(value: &close_reasons_registry::FieldValueSpec) -> serde_json::Value {
+    use close_reasons_registry::FieldValueSpec;
+    match value {
+        FieldValueSpec::Bool(flag) => serde_json::Value::Bool(*flag),
+        FieldValueSpec::Integer(number) => serde_json::Value::from(*number),
+        FieldValueSpec::String(text) | FieldValueSpec::Word(text) => {
+            serde_json::Value::String(text.clone())
+        }
+        // A kind a later registry crate adds (the CLI pins it exactly).
+        _ => serde_json::Value::Null,
     }
 }

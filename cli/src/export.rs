@@ -40,7 +40,7 @@ fn to_json(codes: &[Code], ranges: &[Range]) -> String {
     let reasons: Vec<Value> = codes
         .iter()
         .map(|code| {
-            json!({
+            let mut reason = json!({
                 "name": code.name,
                 "value": code.value,
                 "title": code.title,
@@ -53,7 +53,13 @@ fn to_json(codes: &[Code], ranges: &[Range]) -> String {
                 "reconnect": crate::data::policy_json(code.reconnect),
                 "reconnect_advice": code.reconnect_advice,
                 "aliases": code.aliases,
-            })
+            });
+            // Only an application registry with fields of its own has them.
+            if !code.fields.is_empty() {
+                let fields: serde_json::Map<String, Value> = code.fields.iter().cloned().collect();
+                reason["fields"] = Value::Object(fields);
+            }
+            reason
         })
         .collect();
     let ranges: Vec<Value> = ranges

@@ -51,6 +51,31 @@ pub fn schema() -> String {
         "pattern": "^\\s*https?://\\S+\\s*$",
         "description": "An http:// or https:// address of the reference."
     });
+    let field = json!({
+        "type": "object",
+        "description": "A field of the application's own: each reason may set it in `fields`; the enum gets one const fn accessor, and a list of words becomes an enum.",
+        "additionalProperties": false,
+        "required": ["name", "type", "doc", "default"],
+        "properties": {
+            "name": {
+                "type": "string",
+                "pattern": "^[a-z][a-z0-9]*(_[a-z0-9]+)*$",
+                "description": "Lowercase snake_case, unique, not a Rust keyword and not a generated accessor (code, name, title, reconnect, ...): the accessor's name."
+            },
+            "type": {
+                "description": "\"bool\", \"integer\" (i64), \"string\", or a list of snake_case words (an enum named after the reason enum and the field).",
+                "oneOf": [
+                    { "enum": ["bool", "integer", "string"] },
+                    { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[a-z][a-z0-9]*(_[a-z0-9]+)*$" } }
+                ]
+            },
+            "doc": text("The accessor's documentation (Markdown)."),
+            "default": {
+                "type": ["boolean", "integer", "string"],
+                "description": "The value of a reason that does not set the field; of the field's type."
+            }
+        }
+    });
     let reason = json!({
         "type": "object",
         "description": "A named close code.",
@@ -78,6 +103,11 @@ pub fn schema() -> String {
             "reconnect_advice": text("What a client should do about reconnecting after this code, in words (Markdown)."),
             "iana": flag("The code is registered with IANA for this application (3000-3999 only). Default false."),
             "browser_sendable": flag("Standard registry only: whether a web page may pass the code to WebSocket.close() (WHATWG: 1000 and 3000-4999); the code's range decides when left out."),
+            "fields": {
+                "type": "object",
+                "description": "Application registries only: values of the fields the registry declares in [[field]] tables, by name; each of its field's type.",
+                "additionalProperties": { "type": ["boolean", "integer", "string"] }
+            },
             "aliases": {
                 "type": "array",
                 "items": { "type": "string", "pattern": "^[A-Za-z0-9_]+$" },
@@ -134,6 +164,11 @@ pub fn schema() -> String {
                 "type": "array",
                 "description": "The blocks of codes (standard registry only), one [[range]] table each.",
                 "items": range
+            },
+            "field": {
+                "type": "array",
+                "description": "An application's own fields (application registries only), one [[field]] table each: every enum gets a const fn accessor per field.",
+                "items": field
             }
         }
     });

@@ -404,6 +404,36 @@ fn the_chat_examples_typescript_module_is_up_to_date() {
 }
 
 #[test]
+fn export_json_carries_an_applications_fields() {
+    let output = run(&[
+        "export",
+        "--format",
+        "json",
+        "tests/fixtures/game-codes.toml",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let document: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let anti_cheat = &document["reasons"][2];
+    assert_eq!(anti_cheat["name"], "anti_cheat");
+    assert_eq!(
+        anti_cheat["fields"],
+        serde_json::json!({
+            "resumable": false,
+            "log_level": "warn",
+            "penalty_minutes": -30,
+            "help_page": "https://example.com/fair-play"
+        })
+    );
+    assert_eq!(
+        anti_cheat["reconnect"],
+        serde_json::json!({ "kind": "never" })
+    );
+    // A registry without fields has no `fields` key.
+    let standard = run(&["export", "--format", "json"]);
+    assert!(!stdout(&standard).contains("\"fields\""));
+}
+
+#[test]
 fn export_refuses_a_broken_registry() {
     let output = run(&[
         "export",

@@ -9,7 +9,9 @@ use quote::{format_ident, quote};
 
 use close_reasons_registry::membership::{self, WINDOW_BITS};
 use close_reasons_registry::table::{self, RangeRow, ReasonRow, reference_markdown};
-use close_reasons_registry::{MembershipTest, Model, RangeSpec, ReasonSpec, ReconnectPolicy};
+use close_reasons_registry::{
+    FieldKind, FieldValueSpec, MembershipTest, Model, RangeSpec, ReasonSpec, ReconnectPolicy,
+};
 
 /// The user's enum shell: what they wrote around `enum Name {}`.
 pub struct Shell {
@@ -101,6 +103,7 @@ pub fn reason_enum(
     });
 
     let reconnect = reconnect_items(model, ident, krate, application);
+    let fields = field_items(model, shell);
 
     // An enum without variants cannot be `repr(u16)` or cast; that only happens for
     // the stand-in emitted when the registry has errors.
@@ -332,6 +335,8 @@ pub fn reason_enum(
 
         #reconnect
 
+        #fields
+
         #krate::__private::serde_for_reasons!(#ident, #expected);
     };
     // The user's attributes are theirs, outside `hygienic`.
@@ -397,6 +402,101 @@ fn reconnect_items(
             }
 
             #reconnect_for
+        }
+    }
+}
+
+/// One `const fn` accessor per field an application's registry declares, and for a
+/// field of words its enum (`ChatCloseCodeLogLevel` for `log_level` of `ChatCloseCode`).
+/// Nothing at all for a registry without fields.
+fn field_items(model: &Model, shell: &Shell) -> TokenStream {
+    if model.fields.is_empty() {
+        return TokenStream::new();
+    }
+    let Shell { vis, ident, .. } = shell;
+    let variants: Vec<Ident> = model
+        .reasons
+        .iter()
+        .map(|reason| ident_of(&reason.variant))
+        .collect();
+    let derives = derives();
+    let mut enums = Vec::new();
+    let mut accessors = Vec::new();
+    for (index, field) in model.fields.iter().enumerate() {
+        let accessor = ident_of(&field.name);
+        let doc = &field.doc;
+        let values = model.reasons.iter().map(|reason| &reason.fields[index]);
+        let (kind, values): (TokenStream, Vec<TokenStream>) = match &field.kind {
+            FieldKind::Words(words) => {
+                let name = format_ident!(
+                    "{}{}",
+                    ident,
+                    close_reasons_registry::validate::variant_name(&field.name)
+                );
+                let word_variants: Vec<Ident> = words
+                    .iter()
+                    .map(|word| ident_of(&close_reasons_registry::validate::variant_name(word)))
+                    .collect();
+                let enum_doc = format!("The values of [`{ident}::{}`]: {doc}", field.name);
+                let word_docs = words.iter().map(|word| format!("`{word}`"));
+                enums.push(quote! {
+                    #[doc = #enum_doc]
+                    #derives
+                    #vis enum #name {
+                        #( #[doc = #word_docs] #word_variants, )*
+                    }
+
+                    impl #name {
+                        /// The word, as the registry writes it.
+                        #[must_use]
+                        pub const fn name(self) -> &'static ::core::primitive::str {
+                            match self { #( #name::#word_variants => #words, )* }
+                        }
+                    }
+                });
+                let values = values
+                    .map(|value| match value {
+                        FieldValueSpec::Word(word) => {
+                            let variant =
+                                ident_of(&close_reasons_registry::validate::variant_name(word));
+                            quote!(#name::#variant)
+                        }
+                        _ => quote!(::core::compile_error!("a word field holds a word")),
+                    })
+                    .collect();
+                (quote!(#name), values)
+            }
+            other => {
+                let kind = match other {
+                    FieldKind::Bool => quote!(::core::primitive::bool),
+                    FieldKind::Integer => quote!(::core::primitive::i64),
+                    _ => quote!(&'static ::core::primitive::str),
+                };
+                let values = values
+                    .map(|value| match value {
+                        FieldValueSpec::Bool(flag) => quote!(#flag),
+                        FieldValueSpec::Integer(number) => quote!(#number),
+                        FieldValueSpec::String(text) => quote!(#text),
+                        _ => quote!(::core::compile_error!("a field of this kind holds no word")),
+                    })
+                    .collect();
+                (kind, values)
+            }
+        };
+        accessors.push(quote! {
+            #[doc = #doc]
+            #[inline]
+            #[must_use]
+            pub const fn #accessor(self) -> #kind {
+                match self { #( #ident::#variants => #values, )* }
+            }
+        });
+    }
+    quote! {
+        #(#enums)*
+
+        impl #ident {
+            #(#accessors)*
         }
     }
 }

@@ -51,6 +51,8 @@ pub struct Reason {
     pub browser_sendable: Option<Located<bool>>,
     /// `aliases`: the names other WebSocket stacks give the code (empty when absent).
     pub aliases: Vec<Located<String>>,
+    /// `fields`: the values of the application's own fields, by name, as written.
+    pub fields: Vec<(Located<String>, Located<FieldValue>)>,
 }
 
 /// What could be read of a `[[reason]]` that has other problems: enough for the
@@ -88,6 +90,46 @@ pub struct CodeRange {
     pub browser_sendable: Option<Located<bool>>,
     /// `reconnect`: what a client does after the range's unnamed codes.
     pub reconnect: Option<Located<ReconnectSpec>>,
+}
+
+/// A value of an application field, as written (a word of a list is a `String`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FieldValue {
+    /// `true` or `false`.
+    Bool(bool),
+    /// An integer (range checked later).
+    Integer(i128),
+    /// A string, or a word of a list.
+    String(String),
+}
+
+/// The `type` of an application field, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FieldType {
+    /// `"bool"`.
+    Bool,
+    /// `"integer"`: a 64-bit signed integer.
+    Integer,
+    /// `"string"`.
+    String,
+    /// A list of words, `["debug", "info"]`: the value is one of them.
+    Words(Vec<Located<String>>),
+}
+
+/// One `[[field]]`: a field an application's registry declares for its reasons.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct FieldDecl {
+    /// `name`: snake_case, becomes the accessor.
+    pub name: Located<String>,
+    /// `type`.
+    pub kind: Located<FieldType>,
+    /// `doc`: the accessor's documentation.
+    pub doc: Located<String>,
+    /// `default`: the value of a reason that does not set it.
+    pub default: Located<FieldValue>,
 }
 
 /// A `reconnect` policy as written: `"never"`, `"immediately"`, `"backoff"`, or
@@ -129,9 +171,12 @@ pub struct Registry {
     pub syntax_broken: bool,
     /// Reasons that could not be read completely, for the stand-in only.
     pub partial_reasons: Vec<PartialReason>,
+    /// The `[[field]]` tables that could be read completely.
+    pub fields: Vec<FieldDecl>,
 }
 
-const TOP_LEVEL_KEYS: &[&str] = &["reason", "range"];
+const TOP_LEVEL_KEYS: &[&str] = &["reason", "range", "field"];
+const FIELD_FIELDS: &[&str] = &["name", "type", "doc", "default"];
 const REASON_FIELDS: &[&str] = &[
     "name",
     "value",
@@ -146,6 +191,7 @@ const REASON_FIELDS: &[&str] = &[
     "iana",
     "browser_sendable",
     "aliases",
+    "fields",
 ];
 const RANGE_FIELDS: &[&str] = &[
     "name",
@@ -214,6 +260,13 @@ impl Registry {
                         match reader.range(table) {
                             Some(range) => registry.ranges.push(range),
                             None => registry.ranges_incomplete = true,
+                        }
+                    }
+                }
+                "field" => {
+                    for table in reader.tables(value, "field") {
+                        if let Some(field) = reader.field_decl(table) {
+                            registry.fields.push(field);
                         }
                     }
                 }
@@ -298,6 +351,7 @@ impl Reader<'_> {
         let iana = self.optional_boolean(table, "iana");
         let browser_sendable = self.optional_boolean(table, "browser_sendable");
         let aliases = self.optional(table, "aliases", Self::as_string_list);
+        let fields = self.optional(table, "fields", Self::as_field_values);
         let reason = (|| {
             Some(Reason {
                 name: name.clone()?,
@@ -313,6 +367,7 @@ impl Reader<'_> {
                 iana: iana?,
                 browser_sendable: browser_sendable?,
                 aliases: aliases?.unwrap_or_default(),
+                fields: fields?.unwrap_or_default(),
             })
         })();
         reason.ok_or_else(|| name.map(|name| PartialReason { name, value }))
@@ -342,6 +397,126 @@ impl Reader<'_> {
             browser_sendable: browser_sendable?,
             reconnect: reconnect?,
         })
+    }
+
+    fn field_decl(&mut self, (table, span): (&DeTable<'_>, Range<usize>)) -> Option<FieldDecl> {
+        self.unknown_fields(table, FIELD_FIELDS, "[[field]]");
+        let name = self.string(table, &span, "name", "field");
+        let kind = self
+            .field(table, &span, "type", "field")
+            .and_then(|value| self.as_field_type(value));
+        let doc = self.string(table, &span, "doc", "field");
+        let default = self
+            .field(table, &span, "default", "field")
+            .and_then(|value| self.as_field_value(value, "default"));
+        Some(FieldDecl {
+            name: name?,
+            kind: kind?,
+            doc: doc?,
+            default: default?,
+        })
+    }
+
+    /// A field's `type`: `"bool"`, `"integer"`, `"string"`, or an array of words.
+    fn as_field_type(&mut self, value: &Spanned<DeValue<'_>>) -> Option<Located<FieldType>> {
+        const EXPECTED: &str = "\"bool\", \"integer\", \"string\" or a list of words";
+        let kind = match value.get_ref() {
+            DeValue::String(word) => match &**word {
+                "bool" => FieldType::Bool,
+                "integer" => FieldType::Integer,
+                "string" => FieldType::String,
+                other => {
+                    let hint = match closest(other, &["bool", "integer", "string"]) {
+                        Some(word) => format!("did you mean \"{word}\"?"),
+                        None => "write `type` as one of them, or as [\"word\", …] for a value that is one of a list".to_owned(),
+                    };
+                    self.error(
+                        Diagnostic::new(
+                            value.span(),
+                            format!("`type` must be {EXPECTED}, found {other:?}"),
+                        )
+                        .hint(hint),
+                    );
+                    return None;
+                }
+            },
+            DeValue::Array(_) => FieldType::Words(self.as_string_list(value, "type")?),
+            _ => {
+                self.wrong_type(value, "type", EXPECTED);
+                return None;
+            }
+        };
+        Some(Located {
+            value: kind,
+            span: value.span(),
+        })
+    }
+
+    /// A field value: a boolean, an integer or a string.
+    fn as_field_value(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        field: &str,
+    ) -> Option<Located<FieldValue>> {
+        let read = match value.get_ref() {
+            DeValue::Boolean(flag) => FieldValue::Bool(*flag),
+            DeValue::String(text) => FieldValue::String(text.to_string()),
+            DeValue::Integer(integer) => {
+                match i128::from_str_radix(integer.as_str(), integer.radix()) {
+                    Ok(number) => FieldValue::Integer(number),
+                    Err(_) => {
+                        self.error(
+                            Diagnostic::new(
+                                value.span(),
+                                format!("`{field}` is far outside the 64-bit integers"),
+                            )
+                            .hint("application integer fields are i64"),
+                        );
+                        return None;
+                    }
+                }
+            }
+            _ => {
+                self.wrong_type(value, field, "a boolean, an integer or a string");
+                return None;
+            }
+        };
+        Some(Located {
+            value: read,
+            span: value.span(),
+        })
+    }
+
+    /// A reason's `fields`: a table of the application's field values.
+    fn as_field_values(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        field: &str,
+    ) -> Option<Vec<(Located<String>, Located<FieldValue>)>> {
+        let Some(table) = value.get_ref().as_table() else {
+            self.wrong_type(
+                value,
+                field,
+                "a table of field values, e.g. { resumable = true }",
+            );
+            return None;
+        };
+        let mut values = Vec::new();
+        let mut readable = true;
+        for (key, item) in table.iter() {
+            let name: &str = key.get_ref();
+            match self.as_field_value(item, name) {
+                Some(read) => values.push((
+                    Located {
+                        value: name.to_owned(),
+                        span: key.span(),
+                    },
+                    read,
+                )),
+                None => readable = false,
+            }
+        }
+        readable.then_some(values)
     }
 
     /// A `reconnect` policy: one of [`RECONNECT_WORDS`], or a table holding only
@@ -652,6 +827,11 @@ fn describe(value: &DeValue<'_>) -> String {
         DeValue::Array(_) => "an array".to_owned(),
         DeValue::Table(_) => "a table".to_owned(),
     }
+}
+
+/// [`closest`], for the other stages.
+pub(crate) fn closest_name<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    closest(name, known)
 }
 
 /// The known name closest to a misspelt one, if it is close enough to be a typo.

@@ -12,6 +12,11 @@ use crate::validate::{
 /// Every entry whose name can become an identifier, once; values that are invalid or
 /// taken are replaced by unused ones, and overlapping ranges are left out.
 pub fn salvage(registry: &Registry) -> Model {
+    // The fields whose declaration holds, with their defaults on every reason: the
+    // stand-in keeps their accessors, so code that calls them adds no error.
+    let fields =
+        crate::validate::check_field_decls(registry, crate::Rules::Application, &mut Vec::new());
+    let defaults: Vec<_> = fields.iter().map(|(_, default)| default.clone()).collect();
     let mut identifiers = HashSet::new();
     let mut usable = |name: &str| {
         is_usable_name(name)
@@ -64,6 +69,7 @@ pub fn salvage(registry: &Registry) -> Model {
             browser_sendable: None,
             // Unchecked aliases could give the stand-in errors of its own.
             aliases: Vec::new(),
+            fields: defaults.clone(),
         };
         reasons.push((spec, value.is_some()));
     }
@@ -108,7 +114,12 @@ pub fn salvage(registry: &Registry) -> Model {
             reconnect: None,
         });
     }
-    Model { reasons, ranges }
+    let fields = fields.into_iter().map(|(spec, _)| spec).collect();
+    Model {
+        reasons,
+        ranges,
+        fields,
+    }
 }
 
 #[cfg(test)]

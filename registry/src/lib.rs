@@ -46,7 +46,9 @@ pub mod validate;
 pub use crate::diagnostic::Diagnostic;
 pub use crate::document::Registry;
 pub use crate::membership::MembershipTest;
-pub use crate::validate::{Model, RangeSpec, ReasonSpec, ReconnectPolicy, Rules};
+pub use crate::validate::{
+    FieldKind, FieldSpec, FieldValueSpec, Model, RangeSpec, ReasonSpec, ReconnectPolicy, Rules,
+};
 
 /// The registry source as text, or, when it is not UTF-8, the rendered diagnostic that
 /// points at the first bad byte (shown as the replacement character), so that it reads

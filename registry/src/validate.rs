@@ -5,7 +5,88 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::{CodeRange, Located, Reason, ReconnectSpec, Registry};
+use crate::document::{
+    CodeRange, FieldDecl, FieldType, FieldValue, Located, Reason, ReconnectSpec, Registry,
+};
+
+/// A checked `[[field]]` of an application registry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FieldSpec {
+    /// The name, snake_case: the accessor.
+    pub name: String,
+    /// The accessor's documentation.
+    pub doc: String,
+    /// What the field holds.
+    pub kind: FieldKind,
+}
+
+/// What an application field holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FieldKind {
+    /// A boolean.
+    Bool,
+    /// A 64-bit signed integer.
+    Integer,
+    /// A string.
+    String,
+    /// One of these words, snake_case: a generated enum.
+    Words(Vec<String>),
+}
+
+/// A checked value of an application field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FieldValueSpec {
+    /// Of a `bool` field.
+    Bool(bool),
+    /// Of an `integer` field.
+    Integer(i64),
+    /// Of a `string` field.
+    String(String),
+    /// Of a field of words: one of them.
+    Word(String),
+}
+
+/// Names a field cannot take: the generated accessors and trait methods of every enum.
+pub const RESERVED_FIELD_NAMES: &[&str] = &[
+    "code",
+    "from_code",
+    "name",
+    "title",
+    "description",
+    "reference",
+    "link",
+    "is_sendable",
+    "is_browser_sendable",
+    "is_normal_closure",
+    "reconnect",
+    "reconnect_advice",
+    "reconnect_for",
+    "close_frame",
+    "classify",
+    "aliases",
+    "clone",
+    "clone_from",
+    "eq",
+    "ne",
+    "cmp",
+    "partial_cmp",
+    "max",
+    "min",
+    "clamp",
+    "hash",
+    "fmt",
+    "from_str",
+    "try_from",
+    "from",
+    "into",
+    "try_into",
+    "to_string",
+    "serialize",
+    "deserialize",
+];
 
 /// What a client does after a code: a checked `reconnect` policy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -57,6 +138,8 @@ pub struct ReasonSpec {
     pub browser_sendable: Option<bool>,
     /// The names other WebSocket stacks give the code, for documentation search.
     pub aliases: Vec<String>,
+    /// The values of the application's fields, in the order of [`Model::fields`].
+    pub fields: Vec<FieldValueSpec>,
 }
 
 /// A checked `[[range]]`.
@@ -96,6 +179,8 @@ pub struct Model {
     pub reasons: Vec<ReasonSpec>,
     /// The ranges, in file order (ascending).
     pub ranges: Vec<RangeSpec>,
+    /// An application's own fields, in file order (none in the standard registry).
+    pub fields: Vec<FieldSpec>,
 }
 
 impl Rules {
@@ -126,6 +211,7 @@ impl Model {
         Model {
             reasons: Vec::new(),
             ranges: Vec::new(),
+            fields: Vec::new(),
         }
     }
 
@@ -212,11 +298,13 @@ pub fn validate(registry: &Registry, rules: Rules) -> Result<Model, Vec<Diagnost
         check_sendable_stated(registry, &mut errors);
         check_reconnect_stated(registry, &mut errors);
     }
+    let fields = check_field_decls(registry, rules, &mut errors);
     let reasons: Vec<_> = registry
         .reasons
         .iter()
-        .filter_map(|reason| check_reason(reason, &mut errors))
+        .filter_map(|reason| check_reason(reason, &fields, &mut errors))
         .collect();
+    let fields = fields.into_iter().map(|(spec, _)| spec).collect();
     let ranges: Vec<_> = registry
         .ranges
         .iter()
@@ -242,14 +330,210 @@ pub fn validate(registry: &Registry, rules: Rules) -> Result<Model, Vec<Diagnost
     check_coverage(registry, rules, &mut errors);
 
     if errors.is_empty() {
-        Ok(Model { reasons, ranges })
+        Ok(Model {
+            reasons,
+            ranges,
+            fields,
+        })
     } else {
         errors.sort_by_key(|error| error.span.start);
         Err(errors)
     }
 }
 
-fn check_reason(reason: &Reason, errors: &mut Vec<Diagnostic>) -> Option<ReasonSpec> {
+/// The declared fields that can become accessors, each with its checked default.
+pub(crate) fn check_field_decls(
+    registry: &Registry,
+    rules: Rules,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<(FieldSpec, FieldValueSpec)> {
+    let mut checked: Vec<(FieldSpec, FieldValueSpec)> = Vec::new();
+    let mut seen: HashMap<&str, &Located<String>> = HashMap::new();
+    for decl in &registry.fields {
+        let name = &decl.name;
+        if rules == Rules::Standard {
+            errors.push(
+                Diagnostic::new(
+                    name.span.clone(),
+                    "the standard registry declares no fields",
+                )
+                .hint("`[[field]]` is for an application's own registry; remove it here"),
+            );
+            continue;
+        }
+        let problem = if !is_snake_case(&name.value) {
+            Some("is not snake_case")
+        } else if KEYWORDS.contains(&name.value.as_str()) {
+            Some("is a Rust keyword")
+        } else if RESERVED_FIELD_NAMES.contains(&name.value.as_str()) {
+            Some("would clash with a generated accessor of the same name")
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            errors.push(
+                Diagnostic::new(name.span.clone(), format!("field name {:?} {problem}", name.value))
+                    .hint("name the field in lowercase snake_case, unlike the enum's own accessors (code, name, title, reconnect, …)"),
+            );
+            continue;
+        }
+        if let Some(first) = seen.get(name.value.as_str()) {
+            errors.push(
+                Diagnostic::new(
+                    name.span.clone(),
+                    format!("field `{}` is declared twice", name.value),
+                )
+                .related(first.span.clone(), "the first declaration is here")
+                .hint("declare each field once"),
+            );
+            continue;
+        }
+        seen.insert(&name.value, name);
+        let Some(kind) = check_field_type(decl, errors) else {
+            continue;
+        };
+        let doc = text(&decl.doc, "doc", errors);
+        let default = field_value(&kind, &decl.default, &name.value, errors);
+        if let (Some(doc), Some(default)) = (doc, default) {
+            let spec = FieldSpec {
+                name: name.value.clone(),
+                doc,
+                kind,
+            };
+            checked.push((spec, default));
+        }
+    }
+    checked
+}
+
+fn check_field_type(decl: &FieldDecl, errors: &mut Vec<Diagnostic>) -> Option<FieldKind> {
+    Some(match &decl.kind.value {
+        FieldType::Bool => FieldKind::Bool,
+        FieldType::Integer => FieldKind::Integer,
+        FieldType::String => FieldKind::String,
+        FieldType::Words(words) => {
+            let mut good = true;
+            if words.is_empty() {
+                errors.push(
+                    Diagnostic::new(decl.kind.span.clone(), "a list of words needs at least one")
+                        .hint("write the words the field may take, e.g. [\"info\", \"warn\"]"),
+                );
+                return None;
+            }
+            // Keyed by the variant a word becomes: `tls1_3` and `tls13` would be one.
+            let mut seen: HashMap<String, &Located<String>> = HashMap::new();
+            for word in words {
+                if !is_snake_case(&word.value) || word.value == "self" {
+                    errors.push(
+                        Diagnostic::new(word.span.clone(), format!("word {:?} cannot be a variant", word.value))
+                            .hint("each word becomes a variant of the field's enum: write it in lowercase snake_case, not `self`"),
+                    );
+                    good = false;
+                } else if let Some(first) = seen.insert(variant_name(&word.value), word) {
+                    errors.push(
+                        Diagnostic::new(
+                            word.span.clone(),
+                            format!(
+                                "word {:?} is listed twice (as the variant `{}`)",
+                                word.value,
+                                variant_name(&word.value)
+                            ),
+                        )
+                        .related(first.span.clone(), "it is listed here first")
+                        .hint("list each word once"),
+                    );
+                    good = false;
+                }
+            }
+            if !good {
+                return None;
+            }
+            FieldKind::Words(words.iter().map(|word| word.value.clone()).collect())
+        }
+    })
+}
+
+/// A value checked against its field's kind.
+fn field_value(
+    kind: &FieldKind,
+    value: &Located<FieldValue>,
+    field: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<FieldValueSpec> {
+    let wrong = |expected: String, errors: &mut Vec<Diagnostic>| {
+        errors.push(
+            Diagnostic::new(value.span.clone(), format!("`{field}` must be {expected}")).hint(
+                format!("the `[[field]]` named `{field}` declares what it holds"),
+            ),
+        );
+        None
+    };
+    match (kind, &value.value) {
+        (FieldKind::Bool, FieldValue::Bool(flag)) => Some(FieldValueSpec::Bool(*flag)),
+        (FieldKind::Integer, FieldValue::Integer(number)) => match i64::try_from(*number) {
+            Ok(number) => Some(FieldValueSpec::Integer(number)),
+            Err(_) => wrong("a 64-bit signed integer".to_owned(), errors),
+        },
+        (FieldKind::String, FieldValue::String(text)) => Some(FieldValueSpec::String(text.clone())),
+        (FieldKind::Words(words), FieldValue::String(word)) if words.contains(word) => {
+            Some(FieldValueSpec::Word(word.clone()))
+        }
+        (FieldKind::Words(words), _) => {
+            let listed = words
+                .iter()
+                .map(|word| format!("\"{word}\""))
+                .collect::<Vec<_>>();
+            wrong(format!("one of {}", listed.join(", ")), errors)
+        }
+        (FieldKind::Bool, _) => wrong("a boolean (true or false)".to_owned(), errors),
+        (FieldKind::Integer, _) => wrong("an integer".to_owned(), errors),
+        (FieldKind::String, _) => wrong("a string".to_owned(), errors),
+    }
+}
+
+/// A reason's field values, one per declared field (its default where the reason sets
+/// none); every value it sets must be of a declared field and of its kind.
+fn check_field_values(
+    reason: &Reason,
+    fields: &[(FieldSpec, FieldValueSpec)],
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Vec<FieldValueSpec>> {
+    let mut values: Vec<FieldValueSpec> =
+        fields.iter().map(|(_, default)| default.clone()).collect();
+    let mut good = true;
+    for (name, value) in &reason.fields {
+        match fields.iter().position(|(spec, _)| spec.name == name.value) {
+            Some(index) => match field_value(&fields[index].0.kind, value, &name.value, errors) {
+                Some(checked) => values[index] = checked,
+                None => good = false,
+            },
+            None => {
+                let known: Vec<&str> = fields.iter().map(|(spec, _)| spec.name.as_str()).collect();
+                let hint = match crate::document::closest_name(&name.value, &known) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None if known.is_empty() => "declare it first, in a `[[field]]` table with its name, type, doc and default".to_owned(),
+                    None => format!("the declared fields are: {}", known.join(", ")),
+                };
+                errors.push(
+                    Diagnostic::new(
+                        name.span.clone(),
+                        format!("field `{}` is not declared", name.value),
+                    )
+                    .hint(hint),
+                );
+                good = false;
+            }
+        }
+    }
+    good.then_some(values)
+}
+
+fn check_reason(
+    reason: &Reason,
+    fields: &[(FieldSpec, FieldValueSpec)],
+    errors: &mut Vec<Diagnostic>,
+) -> Option<ReasonSpec> {
+    let field_values = check_field_values(reason, fields, errors);
     let value = close_code(&reason.value, errors);
     let title = text(&reason.title, "title", errors);
     let doc = text(&reason.doc, "doc", errors);
@@ -283,6 +567,7 @@ fn check_reason(reason: &Reason, errors: &mut Vec<Diagnostic>) -> Option<ReasonS
             .iter()
             .map(|alias| alias.value.clone())
             .collect(),
+        fields: field_values?,
     })
 }
 
@@ -1003,6 +1288,134 @@ mod tests {
             Registry::parse(&reason("kicked", "4002").replace("reconnect = \"never\"\n", ""));
         let model = validate(&registry.unwrap(), Rules::Application).unwrap();
         assert_eq!(model.reasons[0].reconnect, None);
+    }
+
+    /// An application registry with one field declaration and one reason setting it.
+    fn with_field(declaration: &str, setting: &str) -> Vec<String> {
+        let source = format!(
+            "[[field]]\n{declaration}\n\n[[reason]]\nname = \"kicked\"\nvalue = 4002\n\
+             title = \"T\"\ndoc = \"D\"\nreference = \"R\"\n{setting}\n"
+        );
+        let (registry, diagnostics) = Registry::parse(&source);
+        let mut messages: Vec<String> = diagnostics
+            .iter()
+            .map(|error| error.render("r.toml", &source))
+            .collect();
+        if let Err(errors) = validate(&registry.unwrap(), Rules::Application) {
+            messages.extend(errors.iter().map(|error| error.render("r.toml", &source)));
+        }
+        messages
+    }
+
+    #[test]
+    fn reads_application_fields_with_defaults() {
+        let source = "[[field]]\nname = \"level\"\ntype = [\"info\", \"warn\"]\ndoc = \"D\"\ndefault = \"info\"\n\n\
+             [[field]]\nname = \"resumable\"\ntype = \"bool\"\ndoc = \"D\"\ndefault = false\n\n\
+             [[reason]]\nname = \"a\"\nvalue = 4001\ntitle = \"T\"\ndoc = \"D\"\nreference = \"R\"\n\
+             fields = { resumable = true }\n";
+        let (registry, diagnostics) = Registry::parse(source);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let model = validate(&registry.unwrap(), Rules::Application).unwrap();
+        assert_eq!(model.fields.len(), 2);
+        assert_eq!(
+            model.fields[0].kind,
+            FieldKind::Words(vec!["info".into(), "warn".into()])
+        );
+        assert_eq!(
+            model.reasons[0].fields,
+            [
+                FieldValueSpec::Word("info".into()),
+                FieldValueSpec::Bool(true)
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_every_mistake_with_an_application_field() {
+        let declared =
+            "name = \"log_level\"\ntype = [\"info\", \"warn\"]\ndoc = \"D\"\ndefault = \"info\"";
+        let cases = [
+            (
+                declared,
+                "fields = { log_levl = \"warn\" }",
+                "r.toml:13:12: field `log_levl` is not declared",
+                "did you mean `log_level`?",
+            ),
+            (
+                declared,
+                "fields = { log_level = \"loud\" }",
+                "r.toml:13:24: `log_level` must be one of \"info\", \"warn\"",
+                "the `[[field]]` named `log_level` declares what it holds",
+            ),
+            (
+                declared,
+                "fields = { log_level = 3 }",
+                "r.toml:13:24: `log_level` must be one of",
+                "declares what it holds",
+            ),
+            (
+                "name = \"code\"\ntype = \"bool\"\ndoc = \"D\"\ndefault = false",
+                "",
+                "r.toml:2:8: field name \"code\" would clash with a generated accessor",
+                "unlike the enum's own accessors",
+            ),
+            (
+                "name = \"n\"\ntype = \"bool\"\ndoc = \"D\"\ndefault = 1",
+                "",
+                "r.toml:5:11: `n` must be a boolean (true or false)",
+                "declares what it holds",
+            ),
+            (
+                "name = \"n\"\ntype = \"integr\"\ndoc = \"D\"\ndefault = 1",
+                "",
+                "r.toml:3:8: `type` must be \"bool\", \"integer\", \"string\" or a list of words",
+                "did you mean \"integer\"?",
+            ),
+            (
+                "name = \"n\"\ntype = [\"tls1_3\", \"tls13\"]\ndoc = \"D\"\ndefault = \"tls13\"",
+                "",
+                "r.toml:3:19: word \"tls13\" is listed twice (as the variant `Tls13`)",
+                "list each word once",
+            ),
+            (
+                "name = \"n\"\ntype = \"integer\"\ndoc = \"D\"\ndefault = 9223372036854775808",
+                "",
+                "r.toml:5:11: `n` must be a 64-bit signed integer",
+                "declares what it holds",
+            ),
+            (
+                declared,
+                "fields = { log_level = \"warn\", extra = 1 }",
+                "r.toml:13:32: field `extra` is not declared",
+                "the declared fields are: log_level",
+            ),
+        ];
+        for (declaration, setting, message, hint) in cases {
+            let errors = with_field(declaration, setting);
+            assert!(
+                errors.iter().any(|error| error.starts_with(message)),
+                "{message}: {errors:?}"
+            );
+            assert!(
+                errors.iter().any(|error| error.contains(hint)),
+                "{hint}: {errors:?}"
+            );
+        }
+        let twice = format!("{declared}\n\n[[field]]\n{declared}");
+        let errors = with_field(&twice, "");
+        assert!(
+            errors
+                .iter()
+                .any(|error| error.contains("field `log_level` is declared twice")),
+            "{errors:?}"
+        );
+        // The standard registry has no fields of its own.
+        let standard = format!("[[field]]\n{declared}\n\n{}", range("low", 1, 9, false));
+        let errors = check(&standard).unwrap_err();
+        assert!(
+            errors[0].starts_with("r.toml:2:8: the standard registry declares no fields"),
+            "{errors:?}"
+        );
     }
 
     #[test]

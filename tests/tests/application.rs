@@ -77,6 +77,33 @@ fn reconnect_policies_come_from_the_registry_or_the_standard_ranges() {
 }
 
 #[test]
+fn application_fields_have_their_accessors() {
+    use GameCloseCode::{AntiCheat, Kicked, LocalTimeout, MatchCancelled};
+    let resumable: Vec<bool> = GameCloseCode::ALL
+        .iter()
+        .map(|code| code.resumable())
+        .collect();
+    assert_eq!(resumable, [true, false, false, false]);
+    assert_eq!(AntiCheat.log_level(), GameCloseCodeLogLevel::Warn);
+    assert_eq!(
+        Kicked.log_level(),
+        GameCloseCodeLogLevel::Info,
+        "the default"
+    );
+    assert_eq!(GameCloseCodeLogLevel::Warn.name(), "warn");
+    assert_eq!(AntiCheat.penalty_minutes(), -30);
+    assert_eq!(LocalTimeout.penalty_minutes(), 0);
+    assert_eq!(AntiCheat.help_page(), "https://example.com/fair-play");
+    assert_eq!(MatchCancelled.help_page(), "");
+    // `const fn`s, usable in constants.
+    const LOUD: GameCloseCodeLogLevel = GameCloseCode::AntiCheat.log_level();
+    assert!(
+        LOUD > GameCloseCodeLogLevel::Info,
+        "the words keep their order"
+    );
+}
+
+#[test]
 fn serde_writes_and_reads_the_number() {
     // close-reasons' `serde` feature is on in this crate: the enum is its number, as
     // `CloseReason` is.
