@@ -43,6 +43,8 @@ pub struct Range {
 pub struct Codes {
     pub codes: Vec<Code>,
     pub ranges: Vec<Range>,
+    /// An application's own fields, in file order; each code's `fields` follow it.
+    pub fields: Vec<close_reasons_registry::FieldSpec>,
 }
 
 impl Codes {
@@ -83,7 +85,11 @@ impl Codes {
                 reconnect: range.reconnect(),
             })
             .collect();
-        Codes { codes, ranges }
+        Codes {
+            codes,
+            ranges,
+            fields: Vec::new(),
+        }
     }
 
     /// A checked registry file. An application's codes follow the browser's rule as
@@ -141,7 +147,11 @@ impl Codes {
                 reconnect: range.reconnect.map_or(Reconnect::Never, policy),
             })
             .collect();
-        Codes { codes, ranges }
+        Codes {
+            codes,
+            ranges,
+            fields: model.fields.clone(),
+        }
     }
 
     pub fn named(&self, value: u16) -> Option<&Code> {

@@ -18,11 +18,15 @@ pub fn run(format: Format, source: &str, codes: &Codes, reporter: Reporter) -> O
     match format {
         Format::Json => report::print(&format!("{}\n", to_json(&codes.codes, &codes.ranges))),
         Format::Typescript => {
-            if let Some(clash) = codes
-                .codes
+            let field_names: Vec<String> = codes
+                .fields
                 .iter()
-                .find(|code| TYPESCRIPT_NAMES.contains(&code.name.to_ascii_uppercase().as_str()))
-            {
+                .map(|field| format!("FIELD_{}", field.name.to_ascii_uppercase()))
+                .collect();
+            if let Some(clash) = codes.codes.iter().find(|code| {
+                let name = code.name.to_ascii_uppercase();
+                TYPESCRIPT_NAMES.contains(&name.as_str()) || field_names.contains(&name)
+            }) {
                 reporter.error(&format!(
                     "reason `{}` would be exported as `{}`, a name the TypeScript module already uses; rename the reason",
                     clash.name,
@@ -259,5 +263,40 @@ fn to_typescript(source: &str, registry: &Codes) -> String {
         browser_rule()
     );
     out.push_str(&typescript_reconnect(registry));
+    out.push_str(&typescript_fields(registry));
+    out
+}
+
+/// One constant per application field: each code's value (`FIELD_LOG_LEVEL[4002]`),
+/// typed by the field's kind, a list of words as the union of their literals.
+fn typescript_fields(registry: &Codes) -> String {
+    use close_reasons_registry::FieldKind;
+    let mut out = String::new();
+    for (index, field) in registry.fields.iter().enumerate() {
+        let kind = match &field.kind {
+            FieldKind::Bool => "boolean".to_owned(),
+            FieldKind::Integer => "number".to_owned(),
+            FieldKind::Words(words) => words
+                .iter()
+                .map(|word| literal(word))
+                .collect::<Vec<_>>()
+                .join(" | "),
+            _ => "string".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "\n/** {} */\nexport const FIELD_{}: {{ readonly [Code in CloseCode]: {kind} }} = {{",
+            comment(&field.doc),
+            field.name.to_ascii_uppercase()
+        );
+        for code in &registry.codes {
+            let value = code
+                .fields
+                .get(index)
+                .map_or_else(String::new, |(_, value)| value.to_string());
+            let _ = writeln!(out, "  {}: {value},", code.value);
+        }
+        out.push_str("};\n");
+    }
     out
 }
