@@ -39,10 +39,14 @@ use crate::expand::{CodeSet, Shell};
 /// codes must be private-use codes (4000–4999), or codes in 3000–3999 that IANA
 /// registered for the application (marked `iana = true`). The enum gets `ALL`, `code`,
 /// `from_code`, `name`, `title`, `description`, `reference`, `link`, `is_sendable`,
-/// `is_browser_sendable`, `is_normal_closure`, `reconnect`, `close_frame`, `Display`, `FromStr`,
+/// `is_browser_sendable`, `is_normal_closure`, `reconnect` (its `reconnect` policy, or its
+/// range's in the standard registry), `reconnect_advice`, `close_frame`, `Display`, `FromStr`,
 /// `TryFrom<u16>`, `TryFrom<CloseCode>`, `From<Self> for u16`,
-/// `From<Self> for CloseCode`, `PartialEq` with `CloseCode` both ways, and `classify`
-/// (a received code by this registry first, then the standard one, as an `AnyCode`); with the
+/// `From<Self> for CloseCode`, `PartialEq` with `CloseCode` both ways, `classify`
+/// (a received code by this registry first, then the standard one, as an `AnyCode`),
+/// `reconnect_for` (what a client does after any code, by the same order), and one
+/// `const fn` per `[[field]]` the registry declares (a field of words also gets its enum,
+/// `<Enum><Field>`); with the
 /// `serde` feature of close-reasons, `Serialize` and `Deserialize` as the number. It
 /// derives `Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug` and sets
 /// `#[repr(u16)]`: deriving those again, deriving `Serialize` or `Deserialize`, or adding
