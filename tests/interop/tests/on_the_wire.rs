@@ -760,10 +760,18 @@ fn tungstenite_rule(case: Case) -> (Seen, Answer) {
     }
 }
 
+/// Every case against a server on a stream, or (`listener`) one that runs its own
+/// accept loop.
 macro_rules! check_every_case {
     ($server:path, $path:expr, $rule:expr) => {
         for case in cases() {
             let observed = probe(|stream| $server(stream, true), $path, case).await;
+            assert_eq!(observed, $rule(case), "{case:?}");
+        }
+    };
+    (listener $server:path, $path:expr, $rule:expr) => {
+        for case in cases() {
+            let observed = probe_listener(|listener| $server(listener, true), $path, case).await;
             assert_eq!(observed, $rule(case), "{case:?}");
         }
     };
@@ -794,29 +802,17 @@ async fn tungstenite_0_21_to_0_28_answer_codes_they_do_not_allow_with_1002_thems
 
 #[tokio::test]
 async fn poem_3_behaves_as_its_tungstenite() {
-    for case in cases() {
-        let server = |listener| servers::poem_3(listener, true);
-        let observed = probe_listener(server, Some("/"), case).await;
-        assert_eq!(observed, tungstenite_rule(case), "{case:?}");
-    }
+    check_every_case!(listener servers::poem_3, Some("/"), tungstenite_rule);
 }
 
 #[tokio::test]
 async fn warp_0_4_behaves_as_its_tungstenite() {
-    for case in cases() {
-        let server = |listener| servers::warp_0_4(listener, true);
-        let observed = probe_listener(server, Some("/"), case).await;
-        assert_eq!(observed, tungstenite_rule(case), "{case:?}");
-    }
+    check_every_case!(listener servers::warp_0_4, Some("/"), tungstenite_rule);
 }
 
 #[tokio::test]
 async fn salvo_1_behaves_as_its_tungstenite() {
-    for case in cases() {
-        let server = |listener| servers::salvo_1(listener, true);
-        let observed = probe_listener(server, Some("/"), case).await;
-        assert_eq!(observed, tungstenite_rule(case), "{case:?}");
-    }
+    check_every_case!(listener servers::salvo_1, Some("/"), tungstenite_rule);
 }
 
 #[tokio::test]
