@@ -11,7 +11,7 @@
 #   the incremental rebuild after a one-line edit of the registry
 #   the incremental rebuild of apps whose own registries hold 10, 100 and 1,000 codes
 # Each time is the median of RUNS (default 3) builds; on a shared 2-core machine single
-# builds vary by a second or more. See BENCHMARKS.md for the figures and the goals.
+# builds vary by a second or more, so the builds that are compared alternate. See BENCHMARKS.md for the figures and the goals.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,19 +38,24 @@ new_app() {
   (cd "$dir" && cargo generate-lockfile --offline -q)
 }
 
-# cold NAME: the median of $runs builds from an empty target directory. Without
+# cold_pair A B: cold builds of A and B from empty target directories, alternating
+# A, B, A, B, … for $runs rounds, so that a slow spell of the (shared) machine falls on
+# both; prints the median of A, of B and of the per-round difference B - A. Without
 # incremental compilation: cargo never compiles crates from crates.io incrementally,
 # but it would compile the path dependency on close-reasons here incrementally, which
 # costs a cold build about 0.5 s that no user pays.
-cold() {
-  local dir="$work/$1" times=() start
+cold_pair() {
+  local first=() second=() added=() start a b
   for _ in $(seq "$runs"); do
-    rm -rf "$dir/target"
-    start=$(now)
-    (cd "$dir" && CARGO_INCREMENTAL=0 cargo build --offline -q)
-    times+=("$(seconds "$start" "$(now)")")
+    for name in "$1" "$2"; do
+      rm -rf "$work/$name/target"
+      start=$(now)
+      (cd "$work/$name" && CARGO_INCREMENTAL=0 cargo build --offline -q)
+      if [ "$name" = "$1" ]; then a=$(seconds "$start" "$(now)"); else b=$(seconds "$start" "$(now)"); fi
+    done
+    first+=("$a"); second+=("$b"); added+=("$(seconds "$a" "$b")")
   done
-  median "${times[@]}"
+  echo "$(median "${first[@]}") $(median "${second[@]}") $(median "${added[@]}")"
 }
 
 # incremental NAME FILE: the median of $runs rebuilds after a one-line edit of FILE.
@@ -83,8 +88,10 @@ new_app serde-and-close-reasons "serde = { version = \"1\", features = [\"derive
 $close_reasons_dep" "$serde_main
 #[allow(dead_code)] fn code() -> u16 { close_reasons::CloseCode::GOING_AWAY.get() }"
 
-a=$(cold with-close-reasons); b=$(cold with-tungstenite)
-c0=$(cold serde-only); c=$(cold serde-and-close-reasons)
+pair=$(cold_pair with-close-reasons with-tungstenite)
+read -r a b _ <<< "$pair"
+pair=$(cold_pair serde-only serde-and-close-reasons)
+read -r c0 c added <<< "$pair"
 edit=$(incremental with-close-reasons "$core/close-reasons.toml")
 
 echo "== cold builds (median of $runs), $(nproc) cores"
@@ -93,7 +100,8 @@ printf '(b) tungstenite, no default:       %6ss  %3s crates\n' "$b" "$(crates wi
 printf '    (a) / (b):                     %6s\n' "$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", a / b }')"
 printf '(c) serde derive alone:            %6ss  %3s crates\n' "$c0" "$(crates serde-only)"
 printf '    serde derive + close-reasons:  %6ss  %3s crates\n' "$c" "$(crates serde-and-close-reasons)"
-printf '    added by close-reasons:        %6ss\n' "$(seconds "$c0" "$c")"
+printf '    added by close-reasons:        %6ss  (%s%%; median of the rounds'"'"' differences)\n' \
+  "$added" "$(awk -v d="$added" -v c="$c0" 'BEGIN { printf "%.1f", 100 * d / c }')"
 echo "== incremental"
 printf 'one-line edit of the registry:     %6ss\n' "$edit"
 

@@ -5,7 +5,7 @@
 //! means the same in a module without the prelude or with its own `Option` or `Ok`.
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::{ToTokens, format_ident, quote};
 
 use close_reasons_registry::membership::{self, WINDOW_BITS};
 use close_reasons_registry::table::{self, RangeRow, ReasonRow, reference_markdown};
@@ -48,34 +48,27 @@ pub fn reason_enum(
     application: bool,
 ) -> TokenStream {
     let Shell { attrs, vis, ident } = shell;
-    let [l_number, l_code, l_reason, l_text, l_named, l_formatter] =
-        ["number", "code", "reason", "text", "named", "formatter"].map(local);
+    let (l_number, l_code, l_reason) = (local("number"), local("code"), local("reason"));
+    let (l_text, l_named, l_formatter) = (local("text"), local("named"), local("formatter"));
     let reasons = &model.reasons;
-    let variants: Vec<Ident> = reasons
-        .iter()
-        .map(|reason| ident_of(&reason.variant))
-        .collect();
-    let values: Vec<u16> = reasons.iter().map(|reason| reason.value).collect();
-    let docs = reasons.iter().map(reason_doc);
-    let alias_attrs: Vec<TokenStream> = reasons.iter().map(alias_attributes).collect();
-    let alias_lists = reasons.iter().map(|reason| {
+    let variants = reason_variants(model);
+    let values = column(reasons, &|reason| reason.value.to_token_stream());
+    let docs = column(reasons, &|reason| reason_doc(reason).into_token_stream());
+    let alias_attrs = column(reasons, &alias_attributes);
+    let alias_lists = column(reasons, &|reason| {
         let aliases = &reason.aliases;
         quote!(&[#(#aliases),*])
     });
-    let names = reasons.iter().map(|reason| &reason.name);
-    let names_again = names.clone();
-    let titles = reasons.iter().map(|reason| &reason.title);
-    let descriptions = reasons.iter().map(|reason| &reason.doc);
-    let references = reasons.iter().map(|reason| &reason.reference);
-    let links = reasons
-        .iter()
-        .map(|reason| option_str(reason.link.as_deref()));
-    let sendable = reasons.iter().map(|reason| reason.sendable);
-    let normal = reasons.iter().map(|reason| reason.normal_closure);
-    let labels: Vec<String> = reasons
-        .iter()
-        .map(|reason| format!("{} {}", reason.value, reason.title))
-        .collect();
+    let names = column(reasons, &|reason| reason.name.to_token_stream());
+    let titles = column(reasons, &|reason| reason.title.to_token_stream());
+    let descriptions = column(reasons, &|reason| reason.doc.to_token_stream());
+    let references = column(reasons, &|reason| reason.reference.to_token_stream());
+    let links = column(reasons, &|reason| option_str(reason.link.as_deref()));
+    let sendable = column(reasons, &|reason| reason.sendable.to_token_stream());
+    let normal = column(reasons, &|reason| reason.normal_closure.to_token_stream());
+    let labels = column(reasons, &|reason| {
+        format!("{} {}", reason.value, reason.title).into_token_stream()
+    });
     let derives = derives();
     let display_body = display_body(&variants, &labels, ident);
     let lookup = lookup(reasons, ident);
@@ -259,7 +252,7 @@ pub fn reason_enum(
 
             fn from_str(#l_text: &::core::primitive::str) -> ::core::result::Result<Self, #krate::ParseReasonError> {
                 let #l_named = match #l_text {
-                    #( #names_again | #labels => ::core::option::Option::Some(#ident::#variants), )*
+                    #( #names | #labels => ::core::option::Option::Some(#ident::#variants), )*
                     _ => match #krate::__private::decimal_number(#l_text) {
                         ::core::option::Option::Some(#l_number) => {
                             <#ident as ::core::convert::TryFrom<::core::primitive::u16>>::try_from(#l_number).ok()
@@ -352,23 +345,18 @@ fn reconnect_items(
     krate: &TokenStream,
     application: bool,
 ) -> TokenStream {
-    let [l_code, l_reason] = ["code", "reason"].map(local);
-    let variants: Vec<Ident> = model
-        .reasons
-        .iter()
-        .map(|reason| ident_of(&reason.variant))
-        .collect();
-    let policies = model.reasons.iter().map(|reason| {
+    let (l_code, l_reason) = (local("code"), local("reason"));
+    let variants = reason_variants(model);
+    let policies = column(&model.reasons, &|reason| {
         // A reason without a policy (an application's) takes its range's, from the
         // standard registry.
         let value = reason.value;
         reconnect_tokens(reason.reconnect, krate)
             .unwrap_or_else(|| quote!(#krate::__private::range_reconnect(#value)))
     });
-    let advice = model
-        .reasons
-        .iter()
-        .map(|reason| option_str(reason.reconnect_advice.as_deref()));
+    let advice = column(&model.reasons, &|reason| {
+        option_str(reason.reconnect_advice.as_deref())
+    });
     let reconnect_for = application.then(|| {
         quote! {
             /// What a client does after `code`: this registry's policy for the codes it
@@ -414,18 +402,13 @@ fn field_items(model: &Model, shell: &Shell) -> TokenStream {
         return TokenStream::new();
     }
     let Shell { vis, ident, .. } = shell;
-    let variants: Vec<Ident> = model
-        .reasons
-        .iter()
-        .map(|reason| ident_of(&reason.variant))
-        .collect();
+    let variants = reason_variants(model);
     let derives = derives();
     let mut enums = Vec::new();
     let mut accessors = Vec::new();
     for (index, field) in model.fields.iter().enumerate() {
         let accessor = ident_of(&field.name);
         let doc = &field.doc;
-        let values = model.reasons.iter().map(|reason| &reason.fields[index]);
         let (kind, values): (TokenStream, Vec<TokenStream>) = match &field.kind {
             FieldKind::Words(words) => {
                 let name = format_ident!(
@@ -433,12 +416,15 @@ fn field_items(model: &Model, shell: &Shell) -> TokenStream {
                     ident,
                     close_reasons_registry::validate::variant_name(&field.name)
                 );
-                let word_variants: Vec<Ident> = words
-                    .iter()
-                    .map(|word| ident_of(&close_reasons_registry::validate::variant_name(word)))
-                    .collect();
+                let mut word_variants = Vec::new();
+                let mut word_docs = Vec::new();
+                for word in words {
+                    word_variants.push(ident_of(&close_reasons_registry::validate::variant_name(
+                        word,
+                    )));
+                    word_docs.push(format!("`{word}`"));
+                }
                 let enum_doc = format!("The values of [`{ident}::{}`]: {doc}", field.name);
-                let word_docs = words.iter().map(|word| format!("`{word}`"));
                 enums.push(quote! {
                     #[doc = #enum_doc]
                     #derives
@@ -454,16 +440,14 @@ fn field_items(model: &Model, shell: &Shell) -> TokenStream {
                         }
                     }
                 });
-                let values = values
-                    .map(|value| match value {
-                        FieldValueSpec::Word(word) => {
-                            let variant =
-                                ident_of(&close_reasons_registry::validate::variant_name(word));
-                            quote!(#name::#variant)
-                        }
-                        _ => quote!(::core::compile_error!("a word field holds a word")),
-                    })
-                    .collect();
+                let values = column(&model.reasons, &|reason| match &reason.fields[index] {
+                    FieldValueSpec::Word(word) => {
+                        let variant =
+                            ident_of(&close_reasons_registry::validate::variant_name(word));
+                        quote!(#name::#variant)
+                    }
+                    _ => quote!(::core::compile_error!("a word field holds a word")),
+                });
                 (quote!(#name), values)
             }
             other => {
@@ -472,14 +456,12 @@ fn field_items(model: &Model, shell: &Shell) -> TokenStream {
                     FieldKind::Integer => quote!(::core::primitive::i64),
                     _ => quote!(&'static ::core::primitive::str),
                 };
-                let values = values
-                    .map(|value| match value {
-                        FieldValueSpec::Bool(flag) => quote!(#flag),
-                        FieldValueSpec::Integer(number) => quote!(#number),
-                        FieldValueSpec::String(text) => quote!(#text),
-                        _ => quote!(::core::compile_error!("a field of this kind holds no word")),
-                    })
-                    .collect();
+                let values = column(&model.reasons, &|reason| match &reason.fields[index] {
+                    FieldValueSpec::Bool(flag) => quote!(#flag),
+                    FieldValueSpec::Integer(number) => quote!(#number),
+                    FieldValueSpec::String(text) => quote!(#text),
+                    _ => quote!(::core::compile_error!("a field of this kind holds no word")),
+                });
                 (kind, values)
             }
         };
@@ -499,6 +481,14 @@ fn field_items(model: &Model, shell: &Shell) -> TokenStream {
             #(#accessors)*
         }
     }
+}
+
+/// The reasons by ascending code, which the stand-in for a broken registry does not
+/// keep to.
+fn by_value(reasons: &[ReasonSpec]) -> Vec<&ReasonSpec> {
+    let mut sorted: Vec<&ReasonSpec> = reasons.iter().collect();
+    sorted.sort_by_key(|reason| reason.value);
+    sorted
 }
 
 /// A policy as a constant `Reconnect`; `None` when the registry states none.
@@ -524,8 +514,10 @@ fn reconnect_tokens(policy: Option<ReconnectPolicy>, krate: &TokenStream) -> Opt
 /// What a `Deserialize` error says the enum accepts: `a close code named by
 /// GameCloseCode (3042, 4100-4101 or 4150)`, its numbers as runs.
 fn expected_numbers(reasons: &[ReasonSpec], ident: &Ident) -> String {
-    let mut values: Vec<u16> = reasons.iter().map(|reason| reason.value).collect();
-    values.sort_unstable();
+    let mut values = Vec::with_capacity(reasons.len());
+    for reason in by_value(reasons) {
+        values.push(reason.value);
+    }
     let mut runs: Vec<String> = membership::runs(values)
         .iter()
         .map(|&(start, end)| match end - start {
@@ -547,27 +539,25 @@ fn expected_numbers(reasons: &[ReasonSpec], ident: &Ident) -> String {
 /// The range enum: one variant per `[[range]]`, with its API.
 pub fn range_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenStream {
     let Shell { attrs, vis, ident } = shell;
-    let [l_number, l_code, l_formatter] = ["number", "code", "formatter"].map(local);
+    let (l_number, l_code, l_formatter) = (local("number"), local("code"), local("formatter"));
     let ranges = &model.ranges;
-    let variants: Vec<Ident> = ranges
-        .iter()
-        .map(|range| ident_of(&range.variant))
-        .collect();
-    let docs = ranges.iter().map(range_doc);
-    let names = ranges.iter().map(|range| &range.name);
-    let titles = ranges.iter().map(|range| &range.title);
-    let descriptions = ranges.iter().map(|range| &range.doc);
-    let starts: Vec<u16> = ranges.iter().map(|range| range.start).collect();
-    let ends: Vec<u16> = ranges.iter().map(|range| range.end).collect();
-    let widths: Vec<u16> = ranges.iter().map(|range| range.end - range.start).collect();
-    let sendable = ranges.iter().map(|range| range.sendable);
-    let policies = ranges.iter().map(|range| {
+    let variants = column(ranges, &|range| {
+        ident_of(&range.variant).into_token_stream()
+    });
+    let docs = column(ranges, &|range| range_doc(range).into_token_stream());
+    let names = column(ranges, &|range| range.name.to_token_stream());
+    let titles = column(ranges, &|range| range.title.to_token_stream());
+    let descriptions = column(ranges, &|range| range.doc.to_token_stream());
+    let starts = column(ranges, &|range| range.start.to_token_stream());
+    let ends = column(ranges, &|range| range.end.to_token_stream());
+    let widths = column(ranges, &|range| (range.end - range.start).to_token_stream());
+    let sendable = column(ranges, &|range| range.sendable.to_token_stream());
+    let policies = column(ranges, &|range| {
         reconnect_tokens(range.reconnect, krate).unwrap_or_else(|| quote!(#krate::Reconnect::Never))
     });
-    let labels: Vec<String> = ranges
-        .iter()
-        .map(|range| format!("{} ({}-{})", range.title, range.start, range.end))
-        .collect();
+    let labels = column(ranges, &|range| {
+        format!("{} ({}-{})", range.title, range.start, range.end).into_token_stream()
+    });
     let derives = derives();
     let display_body = display_body(&variants, &labels, ident);
 
@@ -676,11 +666,8 @@ const MAX_KEYS: usize = 512;
 /// `match` on the number.
 fn lookup(reasons: &[ReasonSpec], ident: &Ident) -> TokenStream {
     let [l_number, l_key] = ["number", "key"].map(local);
-    // Ascending, which the stand-in for a broken registry does not promise.
-    let mut sorted: Vec<&ReasonSpec> = reasons.iter().collect();
-    sorted.sort_by_key(|reason| reason.value);
     let mut windows: Vec<Vec<&ReasonSpec>> = Vec::new();
-    for reason in sorted {
+    for reason in by_value(reasons) {
         match windows.last_mut() {
             Some(window) if reason.value - window[window.len() - 1].value <= WINDOW_GAP => {
                 window.push(reason);
@@ -737,7 +724,7 @@ fn lookup(reasons: &[ReasonSpec], ident: &Ident) -> TokenStream {
 
 /// `formatter.pad` of each variant's label; for the stand-in without variants, only the
 /// empty match (a diverging argument would be an `unreachable_code` warning).
-fn display_body(variants: &[Ident], labels: &[String], ident: &Ident) -> TokenStream {
+fn display_body(variants: &[TokenStream], labels: &[TokenStream], ident: &Ident) -> TokenStream {
     if variants.is_empty() {
         return quote!(match *self {});
     }
@@ -752,30 +739,32 @@ pub fn close_code_items(
     reasons: &Ident,
     ranges: &Ident,
 ) -> TokenStream {
-    let constants = model
-        .reasons
-        .iter()
-        .map(|reason| format_ident!("{}", reason.name.to_ascii_uppercase()));
-    let reason_variants = model.reasons.iter().map(|reason| ident_of(&reason.variant));
-    let constant_docs = model.reasons.iter().map(|reason| {
-        format!(
+    let constants = column(&model.reasons, &|reason| {
+        format_ident!("{}", reason.name.to_ascii_uppercase()).into_token_stream()
+    });
+    let reason_variants = reason_variants(model);
+    let constant_docs = column(&model.reasons, &|reason| {
+        let doc = format!(
             "`{} {}`: see [`{reasons}::{}`].",
             reason.value, reason.title, reason.variant
-        )
+        );
+        doc.into_token_stream()
     });
-    let constant_aliases = model.reasons.iter().map(alias_attributes);
-    let predicates = model
-        .ranges
-        .iter()
-        .map(|range| format_ident!("is_{}", range.name));
-    let predicate_docs = model.ranges.iter().map(|range| {
-        format!(
+    let constant_aliases = column(&model.reasons, &alias_attributes);
+    let predicates = column(&model.ranges, &|range| {
+        format_ident!("is_{}", range.name).into_token_stream()
+    });
+    let predicate_docs = column(&model.ranges, &|range| {
+        let doc = format!(
             "Whether the code lies in {}–{}, [`{ranges}::{}`].",
             range.start, range.end, range.variant
-        )
+        );
+        doc.into_token_stream()
     });
-    let starts = model.ranges.iter().map(|range| range.start);
-    let widths = model.ranges.iter().map(|range| range.end - range.start);
+    let starts = column(&model.ranges, &|range| range.start.to_token_stream());
+    let widths = column(&model.ranges, &|range| {
+        (range.end - range.start).to_token_stream()
+    });
     quote! {
         impl #code {
             #(
@@ -857,6 +846,25 @@ pub fn set_check(model: &Model, set: CodeSet, code: &Ident) -> TokenStream {
 /// the user passes in from meeting them.
 fn local(name: &str) -> Ident {
     Ident::new(&format!("__{name}"), Span::mixed_site())
+}
+
+/// One cell per reason or range: the tokens `cell` makes of each. Through a `dyn`
+/// closure, so that every column of the expansion shares one compiled loop instead of
+/// an iterator adapter of its own: this crate is built by every user, and its build time
+/// is theirs.
+fn column<T>(items: &[T], cell: &dyn Fn(&T) -> TokenStream) -> Vec<TokenStream> {
+    let mut cells = Vec::with_capacity(items.len());
+    for item in items {
+        cells.push(cell(item));
+    }
+    cells
+}
+
+/// The reason enum's variant names, in registry order.
+fn reason_variants(model: &Model) -> Vec<TokenStream> {
+    column(&model.reasons, &|reason| {
+        ident_of(&reason.variant).into_token_stream()
+    })
 }
 
 /// `#[doc(alias = "…")]` for each name other stacks give the code.

@@ -2,11 +2,9 @@
 //! the readable entries allow, so that code using the generated items (`Kicked`,
 //! `CloseCode::GOING_AWAY`, …) adds no errors of its own to the ones about the registry.
 
-use std::collections::HashSet;
-
-use crate::document::{Located, Registry};
+use crate::document::Registry;
 use crate::validate::{
-    Model, RESERVED_RANGE_NAMES, RangeSpec, ReasonSpec, is_usable_name, variant_name,
+    FirstSeen, Model, RESERVED_RANGE_NAMES, RangeSpec, ReasonSpec, is_usable_name, variant_name,
 };
 
 /// Every entry whose name can become an identifier, once; values that are invalid or
@@ -17,43 +15,56 @@ pub fn salvage(registry: &Registry) -> Model {
     let fields =
         crate::validate::check_field_decls(registry, crate::Rules::Application, &mut Vec::new());
     let defaults: Vec<_> = fields.iter().map(|(_, default)| default.clone()).collect();
-    let mut identifiers = HashSet::new();
+    let mut identifiers = FirstSeen::new();
     let mut usable = |name: &str| {
         is_usable_name(name)
-            && identifiers.insert(variant_name(name))
-            && identifiers.insert(name.to_ascii_uppercase())
+            && identifiers.claim(variant_name(name), ()).is_none()
+            && identifiers.claim(name.to_ascii_uppercase(), ()).is_none()
     };
 
-    let mut taken: HashSet<u16> = HashSet::new();
+    let mut taken = vec![false; usize::from(u16::MAX) + 1];
     let mut reasons: Vec<(ReasonSpec, bool)> = Vec::new();
-    let complete = registry.reasons.iter().map(|reason| {
-        let text = |text: &Located<String>| text.value.clone();
-        (
-            &reason.name,
-            Some(&reason.value),
-            text(&reason.title),
-            reason.sendable.as_ref().is_none_or(|flag| flag.value),
-            text(&reason.doc),
-        )
-    });
-    let partial = registry.partial_reasons.iter().map(|reason| {
-        (
-            &reason.name,
-            reason.value.as_ref(),
-            String::new(),
-            false,
-            String::new(),
-        )
-    });
-    let mut entries: Vec<_> = complete.chain(partial).collect();
-    entries.sort_by_key(|(name, ..)| name.span.start);
+    // Complete and partial reasons are each in file order; merged by position they are
+    // in the file's, so that the first of two entries with one name or value keeps it.
+    let (mut complete, mut partial) = (registry.reasons.iter(), registry.partial_reasons.iter());
+    let (mut next_complete, mut next_partial) = (complete.next(), partial.next());
+    let mut entries = Vec::new();
+    loop {
+        match (next_complete, next_partial) {
+            (Some(reason), other)
+                if other.is_none_or(|other| reason.name.span.start < other.name.span.start) =>
+            {
+                entries.push((
+                    &reason.name,
+                    Some(&reason.value),
+                    reason.title.value.clone(),
+                    reason.sendable.as_ref().is_none_or(|flag| flag.value),
+                    reason.doc.value.clone(),
+                ));
+                next_complete = complete.next();
+            }
+            (_, Some(reason)) => {
+                entries.push((
+                    &reason.name,
+                    reason.value.as_ref(),
+                    String::new(),
+                    false,
+                    String::new(),
+                ));
+                next_partial = partial.next();
+            }
+            _ => break,
+        }
+    }
     for (name, value, title, sendable, doc) in entries {
         if !usable(&name.value) {
             continue;
         }
         let value = value
             .and_then(|value| u16::try_from(value.value).ok())
-            .filter(|value| *value != 0 && taken.insert(*value));
+            .filter(|value| {
+                *value != 0 && !std::mem::replace(&mut taken[usize::from(*value)], true)
+            });
         let spec = ReasonSpec {
             name: name.value.clone(),
             variant: variant_name(&name.value),
@@ -73,7 +84,9 @@ pub fn salvage(registry: &Registry) -> Model {
         };
         reasons.push((spec, value.is_some()));
     }
-    let mut spare = (1..=u16::MAX).rev().filter(|value| !taken.contains(value));
+    let mut spare = (1..=u16::MAX)
+        .rev()
+        .filter(|value| !taken[usize::from(*value)]);
     let reasons = reasons
         .into_iter()
         .filter_map(|(mut spec, has_value)| {

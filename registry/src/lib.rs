@@ -104,7 +104,7 @@ pub fn check(text: &str, rules: Rules) -> Result<Model, Failure> {
         Some(Err(more)) => diagnostics.extend(more),
         _ => {}
     }
-    diagnostics.sort_by_key(|diagnostic| diagnostic.span.start);
+    validate::sort_by_position(&mut diagnostics);
     Err(Failure {
         diagnostics,
         stand_in: fallback::salvage(&registry),

@@ -1,7 +1,6 @@
 //! Every semantic rule of the registry, each reported at the text that breaks it.
 //! The output, a [`Model`], holds only values the expansion can trust.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
@@ -336,7 +335,7 @@ pub fn validate(registry: &Registry, rules: Rules) -> Result<Model, Vec<Diagnost
             fields,
         })
     } else {
-        errors.sort_by_key(|error| error.span.start);
+        sort_by_position(&mut errors);
         Err(errors)
     }
 }
@@ -348,7 +347,7 @@ pub(crate) fn check_field_decls(
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<(FieldSpec, FieldValueSpec)> {
     let mut checked: Vec<(FieldSpec, FieldValueSpec)> = Vec::new();
-    let mut seen: HashMap<&str, &Located<String>> = HashMap::new();
+    let mut seen = FirstSeen::new();
     for decl in &registry.fields {
         let name = &decl.name;
         if rules == Rules::Standard {
@@ -377,7 +376,7 @@ pub(crate) fn check_field_decls(
             );
             continue;
         }
-        if let Some(first) = seen.get(name.value.as_str()) {
+        if let Some(first) = seen.claim(name.value.as_str(), name) {
             errors.push(
                 Diagnostic::new(
                     name.span.clone(),
@@ -388,7 +387,6 @@ pub(crate) fn check_field_decls(
             );
             continue;
         }
-        seen.insert(&name.value, name);
         let Some(kind) = check_field_type(decl, errors) else {
             continue;
         };
@@ -421,7 +419,7 @@ fn check_field_type(decl: &FieldDecl, errors: &mut Vec<Diagnostic>) -> Option<Fi
                 return None;
             }
             // Keyed by the variant a word becomes: `tls1_3` and `tls13` would be one.
-            let mut seen: HashMap<String, &Located<String>> = HashMap::new();
+            let mut seen = FirstSeen::new();
             for word in words {
                 if !is_snake_case(&word.value) || word.value == "self" {
                     errors.push(
@@ -429,7 +427,7 @@ fn check_field_type(decl: &FieldDecl, errors: &mut Vec<Diagnostic>) -> Option<Fi
                             .hint("each word becomes a variant of the field's enum: write it in lowercase snake_case, not `self`"),
                     );
                     good = false;
-                } else if let Some(first) = seen.insert(variant_name(&word.value), word) {
+                } else if let Some(first) = seen.claim(variant_name(&word.value), word) {
                     errors.push(
                         Diagnostic::new(
                             word.span.clone(),
@@ -576,7 +574,7 @@ fn check_reason(
 /// the item's name), none said twice, none on two reasons. Compared without case, as
 /// rustdoc's search compares them.
 fn check_aliases(registry: &Registry, errors: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<String, &Located<String>> = HashMap::new();
+    let mut seen = FirstSeen::new();
     for reason in &registry.reasons {
         let name = &reason.name.value;
         let own = [
@@ -607,18 +605,15 @@ fn check_aliases(registry: &Registry, errors: &mut Vec<Diagnostic>) {
                 );
                 continue;
             }
-            match seen.get(&folded) {
-                Some(first) => errors.push(
+            if let Some(first) = seen.claim(folded, alias) {
+                errors.push(
                     Diagnostic::new(
                         alias.span.clone(),
                         format!("alias {written:?} is given twice"),
                     )
                     .related(first.span.clone(), format!("{:?} is here", first.value))
                     .hint("an alias leads to one code; keep it where that stack uses it"),
-                ),
-                None => {
-                    seen.insert(folded, alias);
-                }
+                );
             }
         }
     }
@@ -1004,7 +999,7 @@ fn check_names(registry: &Registry, errors: &mut Vec<Diagnostic>) {
         .chain(registry.ranges.iter().map(|range| ("range", &range.name)));
     // Reasons and ranges share one namespace: both become associated items of
     // `CloseCode` (`CloseCode::GOING_AWAY`, `CloseCode::PRIVATE`).
-    let mut seen: HashMap<String, (&str, &Located<String>)> = HashMap::new();
+    let mut seen = FirstSeen::new();
     for (kind, name) in names {
         let written = &name.value;
         if !is_snake_case(written) {
@@ -1038,7 +1033,7 @@ fn check_names(registry: &Registry, errors: &mut Vec<Diagnostic>) {
             );
             continue;
         }
-        if let Some((first_kind, first)) = seen.get(&variant) {
+        if let Some((first_kind, first)) = seen.claim(variant.clone(), (kind, name)) {
             let message = if &first.value == written {
                 format!("duplicate name {written:?}")
             } else {
@@ -1057,7 +1052,6 @@ fn check_names(registry: &Registry, errors: &mut Vec<Diagnostic>) {
             );
             continue;
         }
-        seen.insert(variant, (kind, name));
     }
 }
 
@@ -1091,10 +1085,10 @@ fn check_order<'r>(
 }
 
 fn check_duplicate_values(registry: &Registry, errors: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<i128, &Reason> = HashMap::new();
+    let mut seen = FirstSeen::new();
     for reason in &registry.reasons {
-        match seen.get(&reason.value.value) {
-            Some(first) => errors.push(
+        if let Some(first) = seen.claim(reason.value.value, reason) {
+            errors.push(
                 Diagnostic::new(
                     reason.value.span.clone(),
                     format!(
@@ -1107,12 +1101,39 @@ fn check_duplicate_values(registry: &Registry, errors: &mut Vec<Diagnostic>) {
                     format!("`{}` has it already", first.name.value),
                 )
                 .hint("every close code has one name; remove one entry or change its value"),
-            ),
-            None => {
-                seen.insert(reason.value.value, reason);
-            }
+            );
         }
     }
+}
+
+/// The entries a check has met, to find the first holder of a name or a value.
+///
+/// A linear search rather than a hash map: a registry holds at most a few thousand
+/// entries, and this crate is compiled into every user's proc macro, where one hash map
+/// per key type costs more build time than all the searches take.
+pub(crate) struct FirstSeen<K, V>(Vec<(K, V)>);
+
+impl<K: PartialEq, V: Copy> FirstSeen<K, V> {
+    pub(crate) fn new() -> Self {
+        FirstSeen(Vec::new())
+    }
+
+    /// The value recorded first under `key`, or `None` after recording `value` there.
+    pub(crate) fn claim(&mut self, key: K, value: V) -> Option<V> {
+        for (seen, first) in &self.0 {
+            if *seen == key {
+                return Some(*first);
+            }
+        }
+        self.0.push((key, value));
+        None
+    }
+}
+
+/// Sorts diagnostics into file order (stable: one span's problems keep their order).
+/// One function for every caller, so the sort is compiled once.
+pub(crate) fn sort_by_position(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|diagnostic| diagnostic.span.start);
 }
 
 /// The codes of a range as a half-open interval; saturating, because the bounds may be
