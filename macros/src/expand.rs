@@ -812,7 +812,14 @@ pub fn set_check(model: &Model, set: CodeSet, code: &Ident) -> TokenStream {
                 let hex = format!("{word:016x}");
                 let groups: Vec<&str> =
                     (0..4).map(|group| &hex[group * 4..group * 4 + 4]).collect();
-                syn::LitInt::new(&format!("0x{}_u64", groups.join("_")), Span::call_site())
+                // A literal this function writes; were it ever not one, the build fails
+                // on the message rather than on a panic.
+                format!("0x{}_u64", groups.join("_"))
+                    .parse::<proc_macro2::Literal>()
+                    .map_or_else(
+                        |_| quote!(::core::compile_error!("bad bitmap word")),
+                        |literal| quote!(#literal),
+                    )
             });
             let offset = local("offset");
             quote!({

@@ -21,10 +21,10 @@ use std::path::Path;
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::LitStr;
 
 use close_reasons_registry::{Failure, Model, Rules, check};
 
+use crate::attr::{Error, StringLiteral};
 use crate::expand::{CodeSet, Shell};
 
 /// Fills an empty enum with the close codes of an application's TOML registry.
@@ -146,8 +146,8 @@ pub fn __registry_table(input: proc_macro::TokenStream) -> proc_macro::TokenStre
 
 /// The standard registry's model, or as much of it as can be salvaged, without
 /// reporting anything: [`__standard_reasons`] reports the registry's mistakes once.
-fn quiet_model(path: &LitStr, manifest_dir: Option<&Path>) -> Option<Model> {
-    let source = source::load(&path.value(), manifest_dir).ok()?;
+fn quiet_model(path: &StringLiteral, manifest_dir: Option<&Path>) -> Option<Model> {
+    let source = source::load(&path.value, manifest_dir).ok()?;
     Some(match check(&source.text, Rules::Standard) {
         Ok(model) => model,
         Err(failure) => failure.stand_in,
@@ -155,12 +155,12 @@ fn quiet_model(path: &LitStr, manifest_dir: Option<&Path>) -> Option<Model> {
 }
 
 fn expand_table(input: TokenStream, manifest_dir: Option<&Path>) -> TokenStream {
-    let args: attr::ItemArgs<2> = match syn::parse2(input) {
+    let args = match attr::ItemArgs::<2>::parse(input) {
         Ok(args) => args,
         Err(error) => return error.to_compile_error(),
     };
     let [reasons, ranges] = &args.idents;
-    let table = source::load(&args.path.value(), manifest_dir)
+    let table = source::load(&args.path.value, manifest_dir)
         .ok()
         .and_then(|source| check(&source.text, Rules::Standard).ok())
         .map_or_else(
@@ -171,7 +171,7 @@ fn expand_table(input: TokenStream, manifest_dir: Option<&Path>) -> TokenStream 
 }
 
 fn expand_close_code_items(input: TokenStream, manifest_dir: Option<&Path>) -> TokenStream {
-    let args: attr::ItemArgs<3> = match syn::parse2(input) {
+    let args = match attr::ItemArgs::<3>::parse(input) {
         Ok(args) => args,
         Err(error) => return error.to_compile_error(),
     };
@@ -181,7 +181,7 @@ fn expand_close_code_items(input: TokenStream, manifest_dir: Option<&Path>) -> T
 }
 
 fn expand_set_check(input: TokenStream, manifest_dir: Option<&Path>, set: CodeSet) -> TokenStream {
-    let args: attr::ItemArgs<1> = match syn::parse2(input) {
+    let args = match attr::ItemArgs::<1>::parse(input) {
         Ok(args) => args,
         Err(error) => return error.to_compile_error(),
     };
@@ -202,9 +202,9 @@ fn expand_ranges(args: TokenStream, item: TokenStream, manifest_dir: Option<&Pat
     expand::range_enum(&model, &shell, &args.krate)
 }
 
-fn parse_attribute(args: TokenStream, item: TokenStream) -> syn::Result<(attr::Args, Shell)> {
-    let args: attr::Args = syn::parse2(args)?;
-    let shell = syn::parse2(item)?;
+fn parse_attribute(args: TokenStream, item: TokenStream) -> Result<(attr::Args, Shell), Error> {
+    let args = attr::Args::parse(args)?;
+    let shell = Shell::parse(item)?;
     Ok((args, shell))
 }
 
@@ -224,9 +224,9 @@ fn expand_registry(
         }
     };
     let krate = &args.krate;
-    let span = args.path.span();
+    let span = args.path.span;
 
-    let source = match source::load(&args.path.value(), manifest_dir) {
+    let source = match source::load(&args.path.value, manifest_dir) {
         Ok(source) => source,
         Err(error) => {
             let message = if error.hint.is_empty() {
@@ -237,7 +237,7 @@ fn expand_registry(
             return fallback(
                 &shell,
                 krate,
-                syn::Error::new(span, message),
+                &[Error::new(span, message)],
                 &Model::empty(),
                 rules,
             );
@@ -259,14 +259,15 @@ fn expand_registry(
             stand_in,
             ..
         }) => {
-            let mut errors = diagnostics.iter().map(|diagnostic| {
-                syn::Error::new(span, diagnostic.render(&source.display_path, &source.text))
-            });
-            let mut combined = errors
-                .next()
-                .unwrap_or_else(|| syn::Error::new(span, "the registry could not be read"));
-            combined.extend(errors);
-            let expanded = fallback(&shell, krate, combined, &stand_in, rules);
+            let mut errors = Vec::with_capacity(diagnostics.len());
+            for diagnostic in &diagnostics {
+                let message = diagnostic.render(&source.display_path, &source.text);
+                errors.push(Error::new(span, message));
+            }
+            if errors.is_empty() {
+                errors.push(Error::new(span, "the registry could not be read"));
+            }
+            let expanded = fallback(&shell, krate, &errors, &stand_in, rules);
             quote!(#track #expanded)
         }
     }
@@ -277,13 +278,21 @@ fn expand_registry(
 fn fallback(
     shell: &Shell,
     krate: &TokenStream,
-    error: syn::Error,
+    errors: &[Error],
     stand_in: &Model,
     rules: Rules,
 ) -> TokenStream {
-    let error = error.to_compile_error();
-    let stand_in = expand::reason_enum(stand_in, shell, krate, rules == Rules::Application);
-    quote!(#error #stand_in)
+    let mut expanded = TokenStream::new();
+    for error in errors {
+        expanded.extend(error.to_compile_error());
+    }
+    expanded.extend(expand::reason_enum(
+        stand_in,
+        shell,
+        krate,
+        rules == Rules::Application,
+    ));
+    expanded
 }
 
 #[cfg(test)]
