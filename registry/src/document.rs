@@ -6,8 +6,8 @@
 
 use std::ops::Range;
 
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use toml_span::Value;
+use toml_span::value::{Key, Table, ValueInner};
 
 use crate::diagnostic::Diagnostic;
 
@@ -211,23 +211,24 @@ impl Registry {
     /// problem found on the way. When the TOML itself is broken, only the syntax errors
     /// are reported and the registry is marked [`syntax_broken`](Self::syntax_broken).
     pub fn parse(source: &str) -> (Option<Registry>, Vec<Diagnostic>) {
-        let (document, syntax_errors) = DeTable::parse_recoverable(source);
-        let mut diagnostics: Vec<Diagnostic> = syntax_errors
-            .iter()
-            .map(|error| {
-                let span = error.span().unwrap_or(0..0);
-                Diagnostic::new(
-                    span,
-                    format!("invalid TOML: {}", first_line(error.message())),
-                )
-                .hint("fix the TOML syntax; see https://toml.io for the format")
-            })
-            .collect();
+        let mut diagnostics = Vec::new();
+        let salvaged;
+        let document = match toml_span::parse(source) {
+            Ok(document) => Some(document),
+            Err(error) => {
+                diagnostics.push(syntax_diagnostic(&error));
+                salvaged = salvage_syntax(source, error);
+                salvaged
+                    .as_deref()
+                    .and_then(|text| toml_span::parse(text).ok())
+            }
+        };
         // A document that does not parse yields partial tables; the problems found in
         // them are consequences of the syntax error and are not reported.
         let syntax_broken = !diagnostics.is_empty();
         let mut consequences = Vec::new();
         let mut reader = Reader {
+            source,
             diagnostics: if syntax_broken {
                 &mut consequences
             } else {
@@ -239,9 +240,9 @@ impl Registry {
             syntax_broken,
             ..Registry::default()
         };
-        let root = document.get_ref();
-        for (key, value) in root.iter() {
-            match &**key.get_ref() {
+        let root = document.as_ref().and_then(Value::as_table);
+        for (key, value) in root.into_iter().flatten() {
+            match key.name.as_ref() {
                 "reason" => {
                     for table in reader.tables(value, "reason") {
                         match reader.reason(table) {
@@ -253,7 +254,6 @@ impl Registry {
                 "range" => {
                     let tables = reader.tables(value, "range");
                     registry.ranges_incomplete |= value
-                        .get_ref()
                         .as_array()
                         .is_none_or(|array| array.len() != tables.len());
                     for table in tables {
@@ -279,11 +279,73 @@ impl Registry {
     }
 }
 
-fn first_line(message: &str) -> &str {
-    message.lines().next().unwrap_or(message).trim()
+/// A TOML syntax error as a diagnostic: toml-span's message at its span, and where the
+/// first of two clashing definitions is.
+fn syntax_diagnostic(error: &toml_span::Error) -> Diagnostic {
+    let message = error.to_string();
+    let first_line = message.lines().next().unwrap_or(&message).trim();
+    let mut diagnostic = Diagnostic::new(
+        error.span.start..error.span.end,
+        format!("invalid TOML: {first_line}"),
+    );
+    match &error.kind {
+        toml_span::ErrorKind::DuplicateKey { first, .. }
+        | toml_span::ErrorKind::DuplicateTable { first, .. } => {
+            diagnostic = diagnostic.related(first.start..first.end, "it is first defined here");
+        }
+        // Past i64, a number is no TOML integer at all; say what would be one.
+        toml_span::ErrorKind::InvalidNumber | toml_span::ErrorKind::OutOfRange(_) => {
+            return diagnostic.hint(
+                "a TOML integer is a 64-bit signed number (close codes are 1-65535), in decimal or with 0x, 0o or 0b",
+            );
+        }
+        _ => {}
+    }
+    diagnostic.hint("fix the TOML syntax; see https://toml.io for the format")
+}
+
+/// The source with every line that a syntax error touches blanked out, repeated until
+/// it parses: what remains gives the stand-in its entries, so that code using them adds
+/// no errors of its own to the one about the syntax. Blanking keeps every byte offset,
+/// so spans into the salvaged text are spans into the source. `None` when nothing
+/// parses.
+fn salvage_syntax(source: &str, first: toml_span::Error) -> Option<String> {
+    let mut bytes = source.as_bytes().to_vec();
+    let mut error = first;
+    // Each round blanks at least one more line; a registry has a few hundred.
+    for _ in 0..bytes.len().min(1024) {
+        let start = error.span.start.min(bytes.len());
+        let end = error.span.end.clamp(start, bytes.len());
+        let line_start = bytes[..start]
+            .iter()
+            .rposition(|&byte| byte == b'\n')
+            .map_or(0, |at| at + 1);
+        let line_end = bytes[end..]
+            .iter()
+            .position(|&byte| byte == b'\n')
+            .map_or(bytes.len(), |at| end + at);
+        let mut changed = false;
+        for byte in &mut bytes[line_start..line_end] {
+            if *byte != b' ' {
+                *byte = b' ';
+                changed = true;
+            }
+        }
+        // Spaces in place of whole lines leave the text valid UTF-8.
+        let text = String::from_utf8(bytes).ok()?;
+        match toml_span::parse(&text) {
+            Ok(_) => return Some(text),
+            Err(next) if changed || next.span != error.span => error = next,
+            Err(_) => return None,
+        }
+        bytes = text.into_bytes();
+    }
+    None
 }
 
 struct Reader<'d> {
+    /// The text the values were read from, to span a string literal's quotes.
+    source: &'d str,
     diagnostics: &'d mut Vec<Diagnostic>,
     /// Fields that an unknown key of the current table looks like a misspelling of:
     /// reporting them as missing too would repeat the same mistake.
@@ -291,6 +353,51 @@ struct Reader<'d> {
 }
 
 impl Reader<'_> {
+    /// The byte range of a value's text. toml-span spans a string's contents; a
+    /// diagnostic points at the literal as written, quotes included.
+    fn span(&self, value: &Value<'_>) -> Range<usize> {
+        let (start, end) = (value.span.start, value.span.end);
+        let bytes = self.source.as_bytes();
+        match value.as_ref() {
+            // A table from `[[reason]]` spans its whole entry; a diagnostic about the
+            // entry points at its header line.
+            ValueInner::Table(_) => {
+                let line = bytes.get(start..end).unwrap_or_default();
+                let header = line.iter().position(|&byte| byte == b'\n').unwrap_or(line.len());
+                return start..start + header;
+            }
+            // An empty `""` or `''` is spanned as its opening quote alone.
+            ValueInner::String(text)
+                if text.is_empty()
+                    && end == start + 1
+                    && matches!(bytes.get(start..start + 2), Some(b"\"\"" | b"''")) =>
+            {
+                return start..start + 2;
+            }
+            ValueInner::String(_) => {}
+            _ => return start..end,
+        }
+        let before = bytes.get(..start).unwrap_or_default();
+        let after = bytes.get(end..).unwrap_or_default();
+        // Longest first: a multi-line string's opening quotes, with the newline that
+        // TOML drops after them, before a single quote.
+        for (open, close) in [
+            (&b"\"\"\"\r\n"[..], &b"\"\"\""[..]),
+            (b"'''\r\n", b"'''"),
+            (b"\"\"\"\n", b"\"\"\""),
+            (b"'''\n", b"'''"),
+            (b"\"\"\"", b"\"\"\""),
+            (b"'''", b"'''"),
+            (b"\"", b"\""),
+            (b"'", b"'"),
+        ] {
+            if before.ends_with(open) && after.starts_with(close) {
+                return start - open.len()..end + close.len();
+            }
+        }
+        start..end
+    }
+
     fn error(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
     }
@@ -298,16 +405,16 @@ impl Reader<'_> {
     /// The tables of an array of tables such as `[[reason]]`.
     fn tables<'v, 'i>(
         &mut self,
-        value: &'v Spanned<DeValue<'i>>,
+        value: &'v Value<'i>,
         key: &str,
-    ) -> Vec<(&'v DeTable<'i>, Range<usize>)> {
-        let Some(array) = value.get_ref().as_array() else {
+    ) -> Vec<(&'v Table<'i>, Range<usize>)> {
+        let Some(array) = value.as_array() else {
             self.error(
                 Diagnostic::new(
-                    value.span(),
+                    self.span(value),
                     format!(
                         "`{key}` must be an array of tables, found {}",
-                        describe(value.get_ref())
+                        describe(value)
                     ),
                 )
                 .hint(format!("write each entry under its own `[[{key}]]` header")),
@@ -315,15 +422,15 @@ impl Reader<'_> {
             return Vec::new();
         };
         let mut tables = Vec::new();
-        for item in array.iter() {
-            match item.get_ref().as_table() {
-                Some(table) => tables.push((table, item.span())),
+        for item in array {
+            match item.as_table() {
+                Some(table) => tables.push((table, self.span(item))),
                 None => self.error(
                     Diagnostic::new(
-                        item.span(),
+                        self.span(item),
                         format!(
                             "each `{key}` entry must be a table, found {}",
-                            describe(item.get_ref())
+                            describe(item)
                         ),
                     )
                     .hint(format!("write each entry under its own `[[{key}]]` header")),
@@ -335,7 +442,7 @@ impl Reader<'_> {
 
     fn reason(
         &mut self,
-        (table, span): (&DeTable<'_>, Range<usize>),
+        (table, span): (&Table<'_>, Range<usize>),
     ) -> Result<Reason, Option<PartialReason>> {
         self.unknown_fields(table, REASON_FIELDS, "[[reason]]");
         let name = self.string(table, &span, "name", "reason");
@@ -373,7 +480,7 @@ impl Reader<'_> {
         reason.ok_or_else(|| name.map(|name| PartialReason { name, value }))
     }
 
-    fn range(&mut self, (table, span): (&DeTable<'_>, Range<usize>)) -> Option<CodeRange> {
+    fn range(&mut self, (table, span): (&Table<'_>, Range<usize>)) -> Option<CodeRange> {
         self.unknown_fields(table, RANGE_FIELDS, "[[range]]");
         let name = self.string(table, &span, "name", "range");
         let start = self.integer(table, &span, "start", "range");
@@ -399,7 +506,7 @@ impl Reader<'_> {
         })
     }
 
-    fn field_decl(&mut self, (table, span): (&DeTable<'_>, Range<usize>)) -> Option<FieldDecl> {
+    fn field_decl(&mut self, (table, span): (&Table<'_>, Range<usize>)) -> Option<FieldDecl> {
         self.unknown_fields(table, FIELD_FIELDS, "[[field]]");
         let name = self.string(table, &span, "name", "field");
         let kind = self
@@ -418,10 +525,10 @@ impl Reader<'_> {
     }
 
     /// A field's `type`: `"bool"`, `"integer"`, `"string"`, or an array of words.
-    fn as_field_type(&mut self, value: &Spanned<DeValue<'_>>) -> Option<Located<FieldType>> {
+    fn as_field_type(&mut self, value: &Value<'_>) -> Option<Located<FieldType>> {
         const EXPECTED: &str = "\"bool\", \"integer\", \"string\" or a list of words";
-        let kind = match value.get_ref() {
-            DeValue::String(word) => match &**word {
+        let kind = match value.as_ref() {
+            ValueInner::String(word) => match word.as_ref() {
                 "bool" => FieldType::Bool,
                 "integer" => FieldType::Integer,
                 "string" => FieldType::String,
@@ -432,7 +539,7 @@ impl Reader<'_> {
                     };
                     self.error(
                         Diagnostic::new(
-                            value.span(),
+                            self.span(value),
                             format!("`type` must be {EXPECTED}, found {other:?}"),
                         )
                         .hint(hint),
@@ -440,7 +547,7 @@ impl Reader<'_> {
                     return None;
                 }
             },
-            DeValue::Array(_) => FieldType::Words(self.as_string_list(value, "type")?),
+            ValueInner::Array(_) => FieldType::Words(self.as_string_list(value, "type")?),
             _ => {
                 self.wrong_type(value, "type", EXPECTED);
                 return None;
@@ -448,34 +555,16 @@ impl Reader<'_> {
         };
         Some(Located {
             value: kind,
-            span: value.span(),
+            span: self.span(value),
         })
     }
 
     /// A field value: a boolean, an integer or a string.
-    fn as_field_value(
-        &mut self,
-        value: &Spanned<DeValue<'_>>,
-        field: &str,
-    ) -> Option<Located<FieldValue>> {
-        let read = match value.get_ref() {
-            DeValue::Boolean(flag) => FieldValue::Bool(*flag),
-            DeValue::String(text) => FieldValue::String(text.to_string()),
-            DeValue::Integer(integer) => {
-                match i128::from_str_radix(integer.as_str(), integer.radix()) {
-                    Ok(number) => FieldValue::Integer(number),
-                    Err(_) => {
-                        self.error(
-                            Diagnostic::new(
-                                value.span(),
-                                format!("`{field}` is far outside the 64-bit integers"),
-                            )
-                            .hint("application integer fields are i64"),
-                        );
-                        return None;
-                    }
-                }
-            }
+    fn as_field_value(&mut self, value: &Value<'_>, field: &str) -> Option<Located<FieldValue>> {
+        let read = match value.as_ref() {
+            ValueInner::Boolean(flag) => FieldValue::Bool(*flag),
+            ValueInner::String(text) => FieldValue::String(text.to_string()),
+            ValueInner::Integer(integer) => FieldValue::Integer(i128::from(*integer)),
             _ => {
                 self.wrong_type(value, field, "a boolean, an integer or a string");
                 return None;
@@ -483,17 +572,17 @@ impl Reader<'_> {
         };
         Some(Located {
             value: read,
-            span: value.span(),
+            span: self.span(value),
         })
     }
 
     /// A reason's `fields`: a table of the application's field values.
     fn as_field_values(
         &mut self,
-        value: &Spanned<DeValue<'_>>,
+        value: &Value<'_>,
         field: &str,
     ) -> Option<Vec<(Located<String>, Located<FieldValue>)>> {
-        let Some(table) = value.get_ref().as_table() else {
+        let Some(table) = value.as_table() else {
             self.wrong_type(
                 value,
                 field,
@@ -503,13 +592,13 @@ impl Reader<'_> {
         };
         let mut values = Vec::new();
         let mut readable = true;
-        for (key, item) in table.iter() {
-            let name: &str = key.get_ref();
+        for (key, item) in table {
+            let name: &str = &key.name;
             match self.as_field_value(item, name) {
                 Some(read) => values.push((
                     Located {
                         value: name.to_owned(),
-                        span: key.span(),
+                        span: key.span.start..key.span.end,
                     },
                     read,
                 )),
@@ -521,15 +610,11 @@ impl Reader<'_> {
 
     /// A `reconnect` policy: one of [`RECONNECT_WORDS`], or a table holding only
     /// `after_delay_ms`, an array of two integers.
-    fn as_reconnect(
-        &mut self,
-        value: &Spanned<DeValue<'_>>,
-        field: &str,
-    ) -> Option<Located<ReconnectSpec>> {
+    fn as_reconnect(&mut self, value: &Value<'_>, field: &str) -> Option<Located<ReconnectSpec>> {
         const EXPECTED: &str =
             "\"never\", \"immediately\", \"backoff\" or { after_delay_ms = [min, max] }";
-        let spec = match value.get_ref() {
-            DeValue::String(word) => match &**word {
+        let spec = match value.as_ref() {
+            ValueInner::String(word) => match word.as_ref() {
                 "never" => ReconnectSpec::Never,
                 "immediately" => ReconnectSpec::Immediately,
                 "backoff" => ReconnectSpec::Backoff,
@@ -544,7 +629,7 @@ impl Reader<'_> {
                     };
                     self.error(
                         Diagnostic::new(
-                            value.span(),
+                            self.span(value),
                             format!("`{field}` must be {EXPECTED}, found {other:?}"),
                         )
                         .hint(hint),
@@ -552,7 +637,7 @@ impl Reader<'_> {
                     return None;
                 }
             },
-            DeValue::Table(table) => self.after_delay(table, value, field)?,
+            ValueInner::Table(table) => self.after_delay(table, value, field)?,
             _ => {
                 self.wrong_type(value, field, EXPECTED);
                 return None;
@@ -560,24 +645,24 @@ impl Reader<'_> {
         };
         Some(Located {
             value: spec,
-            span: value.span(),
+            span: self.span(value),
         })
     }
 
     /// The table form of a `reconnect` policy: `{ after_delay_ms = [min, max] }`.
     fn after_delay(
         &mut self,
-        table: &DeTable<'_>,
-        value: &Spanned<DeValue<'_>>,
+        table: &Table<'_>,
+        value: &Value<'_>,
         field: &str,
     ) -> Option<ReconnectSpec> {
         const FORM: &str = "{ after_delay_ms = [5000, 30000] }";
         for key in table.keys() {
-            if &**key.get_ref() != "after_delay_ms" {
+            if key.name != "after_delay_ms" {
                 self.error(
                     Diagnostic::new(
-                        key.span(),
-                        format!("unknown field `{}` in `{field}`", key.get_ref()),
+                        key.span.start..key.span.end,
+                        format!("unknown field `{}` in `{field}`", key.name),
                     )
                     .hint(format!("the table form of `{field}` is {FORM}: a randomised delay between two bounds, in milliseconds")),
                 );
@@ -585,24 +670,25 @@ impl Reader<'_> {
         }
         let Some(window) = table.get("after_delay_ms") else {
             self.error(
-                Diagnostic::new(value.span(), format!("`{field}` has no `after_delay_ms`")).hint(
-                    format!("write {FORM}, or one of \"never\", \"immediately\", \"backoff\""),
-                ),
+                Diagnostic::new(
+                    self.span(value),
+                    format!("`{field}` has no `after_delay_ms`"),
+                )
+                .hint(format!(
+                    "write {FORM}, or one of \"never\", \"immediately\", \"backoff\""
+                )),
             );
             return None;
         };
-        let bounds = window.get_ref().as_array().map(|items| {
-            items
-                .iter()
-                .map(|item| {
-                    let integer = item.get_ref().as_integer()?;
-                    let number = i128::from_str_radix(integer.as_str(), integer.radix()).ok()?;
-                    Some(Located {
-                        value: number,
-                        span: item.span(),
-                    })
-                })
-                .collect::<Option<Vec<_>>>()
+        let bounds = window.as_array().map(|items| {
+            let mut bounds = Vec::with_capacity(items.len());
+            for item in items {
+                bounds.push(Located {
+                    value: i128::from(item.as_integer()?),
+                    span: self.span(item),
+                });
+            }
+            Some(bounds)
         });
         match bounds {
             Some(Some(bounds)) if bounds.len() == 2 => {
@@ -614,7 +700,7 @@ impl Reader<'_> {
             _ => {
                 self.error(
                     Diagnostic::new(
-                        window.span(),
+                        self.span(window),
                         "`after_delay_ms` must be an array of two integers: the shortest and the longest delay, in milliseconds",
                     )
                     .hint(format!("write {FORM}")),
@@ -624,25 +710,21 @@ impl Reader<'_> {
         }
     }
 
-    fn unknown_fields(&mut self, table: &DeTable<'_>, known: &[&'static str], header: &str) {
+    fn unknown_fields(&mut self, table: &Table<'_>, known: &[&'static str], header: &str) {
         self.suggested.clear();
         for key in table.keys() {
-            let name: &str = key.get_ref();
+            let name: &str = &key.name;
             if !known.contains(&name) {
                 self.unknown_key(key, name, known, header);
             }
         }
     }
 
-    fn unknown_key(
-        &mut self,
-        key: &Spanned<std::borrow::Cow<'_, str>>,
-        name: &str,
-        known: &[&'static str],
-        owner: &str,
-    ) {
-        let mut diagnostic =
-            Diagnostic::new(key.span(), format!("unknown field `{name}` in {owner}"));
+    fn unknown_key(&mut self, key: &Key<'_>, name: &str, known: &[&'static str], owner: &str) {
+        let mut diagnostic = Diagnostic::new(
+            key.span.start..key.span.end,
+            format!("unknown field `{name}` in {owner}"),
+        );
         diagnostic = match closest(name, known) {
             Some(suggestion) => {
                 self.suggested.push(suggestion);
@@ -655,11 +737,11 @@ impl Reader<'_> {
 
     fn field<'t, 'i>(
         &mut self,
-        table: &'t DeTable<'i>,
+        table: &'t Table<'i>,
         span: &Range<usize>,
         field: &str,
         entry: &str,
-    ) -> Option<&'t Spanned<DeValue<'i>>> {
+    ) -> Option<&'t Value<'i>> {
         let value = table.get(field);
         if value.is_none() && !self.suggested.contains(&field) {
             self.error(
@@ -673,14 +755,11 @@ impl Reader<'_> {
         value
     }
 
-    fn wrong_type(&mut self, value: &Spanned<DeValue<'_>>, field: &str, expected: &str) {
+    fn wrong_type(&mut self, value: &Value<'_>, field: &str, expected: &str) {
         self.error(
             Diagnostic::new(
-                value.span(),
-                format!(
-                    "`{field}` must be {expected}, found {}",
-                    describe(value.get_ref())
-                ),
+                self.span(value),
+                format!("`{field}` must be {expected}, found {}", describe(value)),
             )
             .hint(format!("write `{field}` as {expected}")),
         );
@@ -688,7 +767,7 @@ impl Reader<'_> {
 
     fn string(
         &mut self,
-        table: &DeTable<'_>,
+        table: &Table<'_>,
         span: &Range<usize>,
         field: &str,
         entry: &str,
@@ -699,7 +778,7 @@ impl Reader<'_> {
 
     fn optional_string(
         &mut self,
-        table: &DeTable<'_>,
+        table: &Table<'_>,
         field: &str,
     ) -> Option<Option<Located<String>>> {
         self.optional(table, field, Self::as_string)
@@ -708,9 +787,9 @@ impl Reader<'_> {
     /// An optional field: `Some(None)` when absent, `None` when present and unreadable.
     fn optional<T>(
         &mut self,
-        table: &DeTable<'_>,
+        table: &Table<'_>,
         field: &str,
-        read: impl FnOnce(&mut Self, &Spanned<DeValue<'_>>, &str) -> Option<T>,
+        read: impl FnOnce(&mut Self, &Value<'_>, &str) -> Option<T>,
     ) -> Option<Option<T>> {
         match table.get(field) {
             None => Some(None),
@@ -718,11 +797,11 @@ impl Reader<'_> {
         }
     }
 
-    fn as_string(&mut self, value: &Spanned<DeValue<'_>>, field: &str) -> Option<Located<String>> {
-        match value.get_ref().as_str() {
+    fn as_string(&mut self, value: &Value<'_>, field: &str) -> Option<Located<String>> {
+        match value.as_str() {
             Some(text) => Some(Located {
                 value: text.to_owned(),
-                span: value.span(),
+                span: self.span(value),
             }),
             None => {
                 self.wrong_type(value, field, "a string");
@@ -731,22 +810,18 @@ impl Reader<'_> {
         }
     }
 
-    fn as_string_list(
-        &mut self,
-        value: &Spanned<DeValue<'_>>,
-        field: &str,
-    ) -> Option<Vec<Located<String>>> {
-        let Some(items) = value.get_ref().as_array() else {
+    fn as_string_list(&mut self, value: &Value<'_>, field: &str) -> Option<Vec<Located<String>>> {
+        let Some(items) = value.as_array() else {
             self.wrong_type(value, field, "an array of strings, e.g. [\"Away\"]");
             return None;
         };
         let mut strings = Vec::new();
         let mut readable = true;
-        for item in items.iter() {
-            match item.get_ref().as_str() {
+        for item in items {
+            match item.as_str() {
                 Some(text) => strings.push(Located {
                     value: text.to_owned(),
-                    span: item.span(),
+                    span: self.span(item),
                 }),
                 None => {
                     self.wrong_type(item, field, "an array of strings, e.g. [\"Away\"]");
@@ -759,34 +834,25 @@ impl Reader<'_> {
 
     fn integer(
         &mut self,
-        table: &DeTable<'_>,
+        table: &Table<'_>,
         span: &Range<usize>,
         field: &str,
         entry: &str,
     ) -> Option<Located<i128>> {
         let value = self.field(table, span, field, entry)?;
-        let Some(integer) = value.get_ref().as_integer() else {
+        let Some(integer) = value.as_integer() else {
             self.wrong_type(value, field, "an integer");
             return None;
         };
-        match i128::from_str_radix(integer.as_str(), integer.radix()) {
-            Ok(number) => Some(Located {
-                value: number,
-                span: value.span(),
-            }),
-            Err(_) => {
-                self.error(
-                    Diagnostic::new(value.span(), format!("`{field}` is far outside 0..=65535"))
-                        .hint("close codes are 16-bit numbers"),
-                );
-                None
-            }
-        }
+        Some(Located {
+            value: i128::from(integer),
+            span: self.span(value),
+        })
     }
 
     fn boolean(
         &mut self,
-        table: &DeTable<'_>,
+        table: &Table<'_>,
         span: &Range<usize>,
         field: &str,
         entry: &str,
@@ -797,17 +863,17 @@ impl Reader<'_> {
 
     fn optional_boolean(
         &mut self,
-        table: &DeTable<'_>,
+        table: &Table<'_>,
         field: &str,
     ) -> Option<Option<Located<bool>>> {
         self.optional(table, field, Self::as_boolean)
     }
 
-    fn as_boolean(&mut self, value: &Spanned<DeValue<'_>>, field: &str) -> Option<Located<bool>> {
-        match value.get_ref().as_bool() {
+    fn as_boolean(&mut self, value: &Value<'_>, field: &str) -> Option<Located<bool>> {
+        match value.as_bool() {
             Some(flag) => Some(Located {
                 value: flag,
-                span: value.span(),
+                span: self.span(value),
             }),
             None => {
                 self.wrong_type(value, field, "a boolean (true or false)");
@@ -817,15 +883,14 @@ impl Reader<'_> {
     }
 }
 
-fn describe(value: &DeValue<'_>) -> String {
-    match value {
-        DeValue::String(text) => format!("a string ({text:?})"),
-        DeValue::Integer(number) => format!("an integer ({number})"),
-        DeValue::Float(number) => format!("a float ({number})"),
-        DeValue::Boolean(flag) => format!("a boolean ({flag})"),
-        DeValue::Datetime(_) => "a date-time".to_owned(),
-        DeValue::Array(_) => "an array".to_owned(),
-        DeValue::Table(_) => "a table".to_owned(),
+fn describe(value: &Value<'_>) -> String {
+    match value.as_ref() {
+        ValueInner::String(text) => format!("a string ({text:?})"),
+        ValueInner::Integer(number) => format!("an integer ({number})"),
+        ValueInner::Float(number) => format!("a float ({number})"),
+        ValueInner::Boolean(flag) => format!("a boolean ({flag})"),
+        ValueInner::Array(_) => "an array".to_owned(),
+        ValueInner::Table(_) => "a table".to_owned(),
     }
 }
 
@@ -923,6 +988,65 @@ mod tests {
         let messages = messages(&REASON.replace("1000", "\"1000\""));
         assert_eq!(messages.len(), 1, "{messages:?}");
         assert!(messages[0].starts_with("r.toml:3:9: `value` must be an integer, found a string"));
+    }
+
+    #[test]
+    fn a_syntax_error_leaves_the_other_entries_for_the_stand_in() {
+        let broken = REASON.replace("\"Normal Closure\"", "\"Normal Closure");
+        let other = REASON
+            .replace("normal", "going_away")
+            .replace("1000", "1001");
+        let source = format!("{broken}\n{other}");
+        let (registry, diagnostics) = Registry::parse(&source);
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        let registry = registry.unwrap();
+        assert!(registry.syntax_broken);
+        // The broken reason lost its title, so only its name and value are left.
+        assert_eq!(registry.partial_reasons[0].name.value, "normal");
+        assert_eq!(
+            registry.partial_reasons[0].value.as_ref().unwrap().value,
+            1000
+        );
+        assert_eq!(registry.reasons[0].name.value, "going_away");
+        // Spans into what was salvaged are spans into the file.
+        let title = registry.reasons[0].title.span.clone();
+        assert_eq!(&source[title], "\"Normal Closure\"");
+    }
+
+    #[test]
+    fn a_key_given_twice_points_at_both() {
+        let source = REASON.replace("value = 1000\n", "value = 1000\nvalue = 1001\n");
+        let messages = messages(&source);
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(
+            messages[0].starts_with("r.toml:4:1: invalid TOML: duplicate key: `value`"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[0].contains("r.toml:3:1: it is first defined here"),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn string_spans_cover_the_quotes_of_every_kind_of_string() {
+        let kinds = [
+            r#""Normal""#,
+            "'Normal'",
+            r#""""Normal""""#,
+            "'''Normal'''",
+            "\"\"\"\nNormal\"\"\"",
+            "'''\r\nNormal'''",
+            r#""No\u0072mal""#,
+        ];
+        for written in kinds {
+            let source = REASON.replace("\"Normal Closure\"", written);
+            let (registry, diagnostics) = Registry::parse(&source);
+            assert!(diagnostics.is_empty(), "{written}: {diagnostics:?}");
+            let title = &registry.unwrap().reasons[0].title;
+            assert_eq!(title.value, "Normal", "{written}");
+            assert_eq!(&source[title.span.clone()], written);
+        }
     }
 
     #[test]
