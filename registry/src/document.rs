@@ -363,7 +363,10 @@ impl Reader<'_> {
             // entry points at its header line.
             ValueInner::Table(_) => {
                 let line = bytes.get(start..end).unwrap_or_default();
-                let header = line.iter().position(|&byte| byte == b'\n').unwrap_or(line.len());
+                let header = line
+                    .iter()
+                    .position(|&byte| byte == b'\n')
+                    .unwrap_or(line.len());
                 return start..start + header;
             }
             // An empty `""` or `''` is spanned as its opening quote alone.
