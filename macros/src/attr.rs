@@ -100,12 +100,13 @@ impl Cursor {
 
     /// The next token if it is `character`, or an error saying `expected`.
     fn punct(&mut self, character: char, expected: &str) -> Result<TokenTree, Error> {
-        if self.peek_punct(character) {
-            Ok(self
-                .next()
-                .unwrap_or_else(|| unreachable!("peeked a token")))
-        } else {
-            Err(Error::new(self.span(), expected))
+        match self.peek() {
+            Some(token @ TokenTree::Punct(punct)) if punct.as_char() == character => {
+                let token = token.clone();
+                self.position += 1;
+                Ok(token)
+            }
+            _ => Err(Error::new(self.span(), expected)),
         }
     }
 
