@@ -5,8 +5,10 @@
 #
 # Builds fresh binary crates in a temporary directory (offline, from the local cargo
 # cache; run `cargo test --workspace` once first so every crate is there) and prints:
-#   (a) cold build of an app using one close code from close-reasons
-#   (b) the same with tungstenite 0.30 (default features off)
+#   (a) cold build of an app using one close code from close-reasons, against one using
+#       tungstenite 0.30 alone (default features off)
+#   (b) an axum 0.8 + tokio + serde-derive WebSocket server shaped like examples/chat,
+#       without and with close-reasons (its axum-0-8 feature)
 #   (c) an app that already uses serde with derive, without and with close-reasons
 #   the incremental rebuild after a one-line edit of the registry
 #   the incremental rebuild of apps whose own registries hold 10, 100 and 1,000 codes
@@ -88,16 +90,60 @@ new_app serde-and-close-reasons "serde = { version = \"1\", features = [\"derive
 $close_reasons_dep" "$serde_main
 #[allow(dead_code)] fn code() -> u16 { close_reasons::CloseCode::GOING_AWAY.get() }"
 
+# (b): a chat-shaped axum server; the version with close-reasons sends its Close
+# through the axum-0-8 conversion instead of writing the number by hand.
+axum_deps='axum = { version = "0.8.9", default-features = false, features = ["ws", "http1", "tokio"] }
+tokio = { version = "1.44", default-features = false, features = ["rt-multi-thread", "macros", "net"] }
+serde = { version = "1", features = ["derive"] }
+futures-util = { version = "0.3.31", default-features = false }'
+axum_main() {
+  printf '%s\n' 'use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::response::Response;
+use axum::{Router, routing::get};
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Event { room: String, code: u16 }
+
+async fn upgrade(ws: WebSocketUpgrade) -> Response { ws.on_upgrade(session) }
+
+async fn session(mut socket: WebSocket) {
+    while let Some(Ok(message)) = socket.recv().await {
+        if let Message::Close(_) = message { break; }
+    }'
+  printf '%s\n' "$1"
+  printf '%s\n' '}
+
+#[tokio::main]
+async fn main() {
+    let _ = Event { room: String::new(), code: 1001 };
+    let app: Router = Router::new().route("/ws", get(upgrade));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    if std::env::var_os("SERVE").is_some() { axum::serve(listener, app).await.unwrap(); }
+}'
+}
+new_app axum-only "$axum_deps" "$(axum_main '    let frame = axum::extract::ws::CloseFrame { code: 1001, reason: "shutting down".into() };
+    let _ = socket.send(Message::Close(Some(frame))).await;')"
+new_app axum-and-close-reasons "$axum_deps
+close-reasons = { path = \"$core\", features = [\"axum-0-8\"] }" \
+  "$(axum_main '    let frame = close_reasons::close_frame!(close_reasons::CloseCode::GOING_AWAY, "shutting down");
+    let _ = socket.send(Message::from(frame)).await;')"
+
 pair=$(cold_pair with-close-reasons with-tungstenite)
 read -r a b _ <<< "$pair"
+pair=$(cold_pair axum-only axum-and-close-reasons)
+read -r b0 b1 b_added <<< "$pair"
 pair=$(cold_pair serde-only serde-and-close-reasons)
 read -r c0 c added <<< "$pair"
 edit=$(incremental with-close-reasons "$core/close-reasons.toml")
 
 echo "== cold builds (median of $runs), $(nproc) cores"
 printf '(a) close-reasons, no features:    %6ss  %3s crates\n' "$a" "$(crates with-close-reasons)"
-printf '(b) tungstenite, no default:       %6ss  %3s crates\n' "$b" "$(crates with-tungstenite)"
-printf '    (a) / (b):                     %6s\n' "$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", a / b }')"
+printf '    tungstenite, no default:       %6ss  %3s crates\n' "$b" "$(crates with-tungstenite)"
+printf '    ratio:                         %6s\n' "$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", a / b }')"
+printf '(b) axum + tokio + serde derive:   %6ss  %3s crates\n' "$b0" "$(crates axum-only)"
+printf '    ... + close-reasons (axum-0-8):%6ss  %3s crates\n' "$b1" "$(crates axum-and-close-reasons)"
+printf '    added by close-reasons:        %6ss  (%s%%; median of the rounds'"'"' differences)\n' \
+  "$b_added" "$(awk -v d="$b_added" -v c="$b0" 'BEGIN { printf "%.1f", 100 * d / c }')"
 printf '(c) serde derive alone:            %6ss  %3s crates\n' "$c0" "$(crates serde-only)"
 printf '    serde derive + close-reasons:  %6ss  %3s crates\n' "$c" "$(crates serde-and-close-reasons)"
 printf '    added by close-reasons:        %6ss  (%s%%; median of the rounds'"'"' differences)\n' \

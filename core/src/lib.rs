@@ -31,9 +31,9 @@
 //! # Features and other WebSocket crates
 //!
 //! Every feature is off by default. Without features this crate depends on its macro
-//! crate alone, which brings in, at build time only, what reads the registry: quote,
-//! proc-macro2 and toml-span (with smallvec); nothing of them is linked into your
-//! program.
+//! crate alone, which brings in, at build time only, what reads the registry: syn,
+//! quote, proc-macro2 and toml (with its parser, toml_parser, and toml_datetime and
+//! serde_spanned); nothing of them is linked into your program.
 //!
 //! Each integration is named after the crate and its semver line (`tungstenite-0-30`):
 //! support for a later release comes as a new feature, so enabling one never changes

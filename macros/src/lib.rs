@@ -4,9 +4,13 @@
 //! crate directly is not needed. The attribute reads a close-code registry (TOML) when
 //! the crate that uses it is compiled, checks it, and fills an empty enum with one
 //! variant per `[[reason]]`. Every mistake in the file is reported as a compile error
-//! naming `path:line:column`, with the offending line and a hint.
+//! naming `path:line:column`, with the offending line and a hint, all in one build: each
+//! entry's first syntax error (one mistake that swallows the rest of its entry is one
+//! error), and every rule mistake of the entries that parse. The enum keeps a variant
+//! for each entry that could be read, so code using them adds no errors of its own.
 //!
-//! The pipeline has one module per stage: `source` finds and reads the file,
+//! The pipeline has one module per stage: `attr` parses the arguments and the enum
+//! shell with syn, `source` finds and reads the file,
 //! `close-reasons-registry` (a plain library, shared with the command-line tool) reads
 //! and checks it, and `expand` writes the Rust.
 //!
@@ -24,7 +28,8 @@ use quote::quote;
 
 use close_reasons_registry::{Failure, Model, Rules, check};
 
-use crate::attr::{Error, StringLiteral};
+use syn::{Error, LitStr};
+
 use crate::expand::{CodeSet, Shell};
 
 /// Fills an empty enum with the close codes of an application's TOML registry.
@@ -146,8 +151,8 @@ pub fn __registry_table(input: proc_macro::TokenStream) -> proc_macro::TokenStre
 
 /// The standard registry's model, or as much of it as can be salvaged, without
 /// reporting anything: [`__standard_reasons`] reports the registry's mistakes once.
-fn quiet_model(path: &StringLiteral, manifest_dir: Option<&Path>) -> Option<Model> {
-    let source = source::load(&path.value, manifest_dir).ok()?;
+fn quiet_model(path: &LitStr, manifest_dir: Option<&Path>) -> Option<Model> {
+    let source = source::load(&path.value(), manifest_dir).ok()?;
     Some(match check(&source.text, Rules::Standard) {
         Ok(model) => model,
         Err(failure) => failure.stand_in,
@@ -155,12 +160,12 @@ fn quiet_model(path: &StringLiteral, manifest_dir: Option<&Path>) -> Option<Mode
 }
 
 fn expand_table(input: TokenStream, manifest_dir: Option<&Path>) -> TokenStream {
-    let args = match attr::ItemArgs::<2>::parse(input) {
+    let args: attr::ItemArgs<2> = match syn::parse2(input) {
         Ok(args) => args,
         Err(error) => return error.to_compile_error(),
     };
     let [reasons, ranges] = &args.idents;
-    let table = source::load(&args.path.value, manifest_dir)
+    let table = source::load(&args.path.value(), manifest_dir)
         .ok()
         .and_then(|source| check(&source.text, Rules::Standard).ok())
         .map_or_else(
@@ -171,7 +176,7 @@ fn expand_table(input: TokenStream, manifest_dir: Option<&Path>) -> TokenStream 
 }
 
 fn expand_close_code_items(input: TokenStream, manifest_dir: Option<&Path>) -> TokenStream {
-    let args = match attr::ItemArgs::<3>::parse(input) {
+    let args: attr::ItemArgs<3> = match syn::parse2(input) {
         Ok(args) => args,
         Err(error) => return error.to_compile_error(),
     };
@@ -181,7 +186,7 @@ fn expand_close_code_items(input: TokenStream, manifest_dir: Option<&Path>) -> T
 }
 
 fn expand_set_check(input: TokenStream, manifest_dir: Option<&Path>, set: CodeSet) -> TokenStream {
-    let args = match attr::ItemArgs::<1>::parse(input) {
+    let args: attr::ItemArgs<1> = match syn::parse2(input) {
         Ok(args) => args,
         Err(error) => return error.to_compile_error(),
     };
@@ -203,9 +208,15 @@ fn expand_ranges(args: TokenStream, item: TokenStream, manifest_dir: Option<&Pat
 }
 
 fn parse_attribute(args: TokenStream, item: TokenStream) -> Result<(attr::Args, Shell), Error> {
-    let args = attr::Args::parse(args)?;
-    let shell = Shell::parse(item)?;
-    Ok((args, shell))
+    // Both are read, so that a mistake in each is reported at once.
+    match (syn::parse2::<attr::Args>(args), syn::parse2::<Shell>(item)) {
+        (Ok(args), Ok(shell)) => Ok((args, shell)),
+        (Err(mut first), Err(second)) => {
+            first.combine(second);
+            Err(first)
+        }
+        (Err(error), _) | (_, Err(error)) => Err(error),
+    }
 }
 
 /// The whole expansion of a reason enum, callable from tests with any manifest
@@ -224,9 +235,9 @@ fn expand_registry(
         }
     };
     let krate = &args.krate;
-    let span = args.path.span;
+    let span = args.path.span();
 
-    let source = match source::load(&args.path.value, manifest_dir) {
+    let source = match source::load(&args.path.value(), manifest_dir) {
         Ok(source) => source,
         Err(error) => {
             let message = if error.hint.is_empty() {

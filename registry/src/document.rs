@@ -2,12 +2,15 @@
 //! so later stages can point at the exact text that is wrong.
 //!
 //! Reading never stops at the first problem: every table is read, every field is
-//! checked, and all diagnostics are returned together.
+//! checked, and all diagnostics are returned together. The TOML is read by toml's
+//! recovering parser; a file with syntax errors is read again entry by entry (see
+//! [`Registry::parse`]), so that each independent syntax error is reported once and the
+//! entries around it are still read and checked.
 
 use std::ops::Range;
 
-use toml_span::Value;
-use toml_span::value::{Key, Table, ValueInner};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostic;
 
@@ -166,9 +169,14 @@ pub struct Registry {
     /// Some `[[range]]` could not be read; checks that need every range are skipped,
     /// so the maintainer sees the real mistake and not its consequences.
     pub ranges_incomplete: bool,
-    /// The TOML itself is broken: the entries are what could be recovered, good for a
-    /// stand-in but not to be validated.
+    /// The TOML itself is broken: the entries of [`reasons`](Self::reasons),
+    /// [`ranges`](Self::ranges) and [`fields`](Self::fields) are those without a syntax
+    /// error, and are checked; the broken ones are in
+    /// [`partial_reasons`](Self::partial_reasons), for the stand-in only.
     pub syntax_broken: bool,
+    /// Some `[[field]]` could not be read: a reason's value for an undeclared field may
+    /// be one of its, so it is not reported.
+    pub fields_incomplete: bool,
     /// Reasons that could not be read completely, for the stand-in only.
     pub partial_reasons: Vec<PartialReason>,
     /// The `[[field]]` tables that could be read completely.
@@ -208,199 +216,274 @@ const RANGE_FIELDS: &[&str] = &[
 
 impl Registry {
     /// Parses the registry source. Returns the entries that could be read and every
-    /// problem found on the way. When the TOML itself is broken, only the syntax errors
-    /// are reported and the registry is marked [`syntax_broken`](Self::syntax_broken).
+    /// problem found on the way, in one pass: reading never stops at the first problem.
+    ///
+    /// When the TOML itself is broken, the registry is marked
+    /// [`syntax_broken`](Self::syntax_broken) and read entry by entry (each `[[…]]` header
+    /// starts one): an entry with a syntax error reports its first one only, since what
+    /// follows it in the entry is usually a consequence, and keeps what could be read of it
+    /// for the stand-in; every other entry is read and reported on as usual. One mistake
+    /// that swallows the rest of the file (an array missing its `]`, a string never
+    /// closed) so costs one diagnostic, and the entries after it are still read.
     pub fn parse(source: &str) -> (Option<Registry>, Vec<Diagnostic>) {
+        let (document, syntax_errors) = DeTable::parse_recoverable(source);
+        let mut registry = Registry::default();
         let mut diagnostics = Vec::new();
-        let salvaged;
-        let document = match toml_span::parse(source) {
-            Ok(document) => Some(document),
-            Err(error) => {
-                diagnostics.push(syntax_diagnostic(&error));
-                salvaged = salvage_syntax(source, error);
-                salvaged
-                    .as_deref()
-                    .and_then(|text| toml_span::parse(text).ok())
-            }
-        };
-        // A document that does not parse yields partial tables; the problems found in
-        // them are consequences of the syntax error and are not reported.
-        let syntax_broken = !diagnostics.is_empty();
-        let mut consequences = Vec::new();
-        let mut reader = Reader {
-            source,
-            diagnostics: if syntax_broken {
-                &mut consequences
-            } else {
-                &mut diagnostics
-            },
-            suggested: Vec::new(),
-        };
-        let mut registry = Registry {
-            syntax_broken,
-            ..Registry::default()
-        };
-        let root = document.as_ref().and_then(Value::as_table);
-        for (key, value) in root.into_iter().flatten() {
-            match key.name.as_ref() {
-                "reason" => {
-                    for table in reader.tables(value, "reason") {
-                        match reader.reason(table) {
-                            Ok(reason) => registry.reasons.push(reason),
-                            Err(partial) => registry.partial_reasons.extend(partial),
-                        }
-                    }
-                }
-                "range" => {
-                    let tables = reader.tables(value, "range");
-                    registry.ranges_incomplete |= value
-                        .as_array()
-                        .is_none_or(|array| array.len() != tables.len());
-                    for table in tables {
-                        match reader.range(table) {
-                            Some(range) => registry.ranges.push(range),
-                            None => registry.ranges_incomplete = true,
-                        }
-                    }
-                }
-                "field" => {
-                    for table in reader.tables(value, "field") {
-                        if let Some(field) = reader.field_decl(table) {
-                            registry.fields.push(field);
-                        }
-                    }
-                }
-                unknown => reader.unknown_key(key, unknown, TOP_LEVEL_KEYS, "the registry"),
-            }
+        if syntax_errors.is_empty() {
+            Reader::new(0, &mut diagnostics).document(document.get_ref(), &mut registry);
+            return (Some(registry), diagnostics);
         }
-        // An array of tables keeps the file order, which `ALL` and the ordering check
-        // rely on (the keys of a table do not, but only the arrays' order matters).
+        registry.syntax_broken = true;
+        // What is read from a broken entry is reported by nobody: its problems are most
+        // likely the syntax error's consequences.
+        let mut consequences = Vec::new();
+        let mut broken_before = false;
+        for section in sections(source) {
+            let text = &source[section.clone()];
+            let (part, errors) = DeTable::parse_recoverable(text);
+            // An entry that reads on its own can still clash with another one (a table or
+            // key defined twice); the whole file's errors tell. After a broken entry they
+            // are more likely its consequences, and are left for the next build.
+            let first = match errors.first() {
+                Some(error) => Some(syntax_diagnostic(error, source, section.start)),
+                None if broken_before => None,
+                None => syntax_errors
+                    .iter()
+                    .find(|error| {
+                        error
+                            .span()
+                            .is_some_and(|span| section.contains(&span.start))
+                    })
+                    .map(|error| syntax_diagnostic(error, source, 0)),
+            };
+            let Some(first) = first else {
+                Reader::new(section.start, &mut diagnostics)
+                    .document(part.get_ref(), &mut registry);
+                continue;
+            };
+            diagnostics.push(first);
+            broken_before = true;
+            let mut salvaged = Registry::default();
+            Reader::new(section.start, &mut consequences).document(part.get_ref(), &mut salvaged);
+            registry.salvage_broken_entry(salvaged, header_key(text));
+        }
         (Some(registry), diagnostics)
+    }
+
+    /// Keeps what could be read of an entry with a syntax error, for the stand-in only, and
+    /// records which checks can no longer see the whole registry.
+    fn salvage_broken_entry(&mut self, salvaged: Registry, header: Option<&str>) {
+        let partial = salvaged.reasons.into_iter().map(|reason| PartialReason {
+            name: reason.name,
+            value: Some(reason.value),
+        });
+        self.partial_reasons.extend(partial);
+        self.partial_reasons.extend(salvaged.partial_reasons);
+        // A broken `[[reason]]` hides no range or field, a broken `[[range]]` no field, a
+        // broken `[[field]]` no range; an entry under no readable header might hide either.
+        self.ranges_incomplete |= !matches!(header, Some("reason" | "field"));
+        self.fields_incomplete |= !matches!(header, Some("reason" | "range"));
     }
 }
 
-/// A TOML syntax error as a diagnostic: toml-span's message at its span, and where the
-/// first of two clashing definitions is.
-fn syntax_diagnostic(error: &toml_span::Error) -> Diagnostic {
-    let message = error.to_string();
-    let first_line = message.lines().next().unwrap_or(&message).trim();
-    let mut diagnostic = Diagnostic::new(
-        error.span.start..error.span.end,
-        format!("invalid TOML: {first_line}"),
-    );
-    match &error.kind {
-        toml_span::ErrorKind::DuplicateKey { first, .. }
-        | toml_span::ErrorKind::DuplicateTable { first, .. } => {
-            diagnostic = diagnostic.related(first.start..first.end, "it is first defined here");
+/// The byte ranges of the file's entries: the text before the first header, then one per
+/// line that looks like a table header (`[[reason]]`, a broken `[[reason]`, `[meta]`) up
+/// to the next one. Lines are not lexed: only a file that toml could not parse is split,
+/// so a line inside a multi-line string that looks like a header costs at most a
+/// misplaced boundary in a file that is broken already.
+fn sections(source: &str) -> Vec<Range<usize>> {
+    let mut starts = vec![0];
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        if offset > 0 && is_header_line(line) {
+            starts.push(offset);
         }
-        // Past i64, a number is no TOML integer at all; say what would be one.
-        toml_span::ErrorKind::InvalidNumber | toml_span::ErrorKind::OutOfRange(_) => {
-            return diagnostic.hint(
-                "a TOML integer is a 64-bit signed number (close codes are 1-65535), in decimal or with 0x, 0o or 0b",
-            );
+        offset += line.len();
+    }
+    let mut ends = starts.clone();
+    ends.remove(0);
+    ends.push(source.len());
+    starts
+        .into_iter()
+        .zip(ends)
+        .map(|(start, end)| start..end)
+        .collect()
+}
+
+/// A line that opens a table: `[[` at its start, or `[` with a `]` at its end (before a
+/// comment). A Markdown reference such as `[RFC 6455]: https://…` in a multi-line string
+/// does not end in `]`.
+fn is_header_line(line: &str) -> bool {
+    let line = line.trim();
+    let before_comment = line.split('#').next().unwrap_or(line).trim_end();
+    line.starts_with("[[") || (line.starts_with('[') && before_comment.ends_with(']'))
+}
+
+/// The key of the section's header (`reason` for `[[reason]]`), when it has a readable one.
+fn header_key(section: &str) -> Option<&str> {
+    let line = section.lines().find(|line| is_header_line(line))?;
+    let key = line
+        .trim()
+        .trim_start_matches('[')
+        .split(']')
+        .next()?
+        .trim();
+    Some(key)
+}
+
+/// A TOML syntax error as a diagnostic, at its place in the file (`offset` is where the
+/// text that toml read starts), with what else the maintainer needs to find it.
+fn syntax_diagnostic(error: &toml::de::Error, source: &str, offset: usize) -> Diagnostic {
+    let span = error.span().unwrap_or(0..0);
+    let span = span.start + offset..span.end + offset;
+    let message = first_line(error.message());
+    let key = source.get(span.clone()).unwrap_or_default();
+    let mut diagnostic = if message == "duplicate key" && !key.is_empty() {
+        Diagnostic::new(
+            span.clone(),
+            format!("invalid TOML: duplicate key: `{key}`"),
+        )
+    } else {
+        Diagnostic::new(span.clone(), format!("invalid TOML: {message}"))
+    };
+    let before = source.get(..span.start).unwrap_or_default();
+    if message.starts_with("duplicate key") {
+        if let Some(first) = earlier_definition(source, offset, span.start, key) {
+            diagnostic = diagnostic.related(first, "it is first defined here");
         }
-        _ => {}
+    } else if message.starts_with("invalid multi-line") {
+        // toml reports a multi-line string that is never closed where the text ends; the
+        // mistake is where it opens, at the last triple quote before that.
+        let opening = ["\"\"\"", "'''"]
+            .iter()
+            .filter_map(|quotes| before.get(offset..)?.rfind(quotes).map(|at| offset + at))
+            .max();
+        if let Some(opening) = opening {
+            return Diagnostic::new(
+                opening..opening + 3,
+                "invalid TOML: this multi-line string is never closed",
+            )
+            .related(span, "toml reaches here still inside the string")
+            .hint("close the string with the same three quotes it opens with");
+        }
+    } else if message.contains("in array") || message.starts_with("missing comma between array") {
+        if let Some(opening) = open_array(source, offset, span.start) {
+            return diagnostic
+                .related(opening..opening + 1, "the array opens here")
+                .hint("close the array with `]`, or separate its values with commas");
+        }
     }
     diagnostic.hint("fix the TOML syntax; see https://toml.io for the format")
 }
 
-/// The source with every line that a syntax error touches blanked out, repeated until
-/// it parses: what remains gives the stand-in its entries, so that code using them adds
-/// no errors of its own to the one about the syntax. Blanking keeps every byte offset,
-/// so spans into the salvaged text are spans into the source. `None` when nothing
-/// parses.
-fn salvage_syntax(source: &str, first: toml_span::Error) -> Option<String> {
-    let mut bytes = source.as_bytes().to_vec();
-    let mut error = first;
-    // Each round blanks at least one more line; a registry has a few hundred.
-    for _ in 0..bytes.len().min(1024) {
-        let start = error.span.start.min(bytes.len());
-        let end = error.span.end.clamp(start, bytes.len());
-        let line_start = bytes[..start]
-            .iter()
-            .rposition(|&byte| byte == b'\n')
-            .map_or(0, |at| at + 1);
-        let line_end = bytes[end..]
-            .iter()
-            .position(|&byte| byte == b'\n')
-            .map_or(bytes.len(), |at| end + at);
-        let mut changed = false;
-        for byte in &mut bytes[line_start..line_end] {
-            if *byte != b' ' {
-                *byte = b' ';
-                changed = true;
+/// The `[` of the last array in the entry starting at `entry`, before `error`, that opens
+/// at the end of its line (`key = [`) and so may never be closed.
+fn open_array(source: &str, entry: usize, error: usize) -> Option<usize> {
+    let text = source.get(entry..error)?;
+    let mut offset = entry;
+    let mut opening = None;
+    for line in text.split_inclusive('\n') {
+        let code = line.split('#').next().unwrap_or(line).trim_end();
+        if let Some((_, value)) = code.split_once('=') {
+            if value.trim() == "[" {
+                opening = Some(offset + code.len() - 1);
             }
         }
-        // Spaces in place of whole lines leave the text valid UTF-8.
-        let text = String::from_utf8(bytes).ok()?;
-        match toml_span::parse(&text) {
-            Ok(_) => return Some(text),
-            Err(next) if changed || next.span != error.span => error = next,
-            Err(_) => return None,
+        offset += line.len();
+    }
+    opening
+}
+
+/// Where `key` was first written as `key = …` in the entry that starts at `entry` and
+/// defines it again at `again`.
+fn earlier_definition(source: &str, entry: usize, again: usize, key: &str) -> Option<Range<usize>> {
+    if key.is_empty() {
+        return None;
+    }
+    let mut offset = entry;
+    for line in source.get(entry..again)?.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start().len();
+        let rest = &line[indent..];
+        if rest
+            .strip_prefix(key)
+            .is_some_and(|after| after.trim_start().starts_with('='))
+        {
+            return Some(offset + indent..offset + indent + key.len());
         }
-        bytes = text.into_bytes();
+        offset += line.len();
     }
     None
 }
 
+fn first_line(message: &str) -> &str {
+    message.lines().next().unwrap_or(message).trim()
+}
+
 struct Reader<'d> {
-    /// The text the values were read from, to span a string literal's quotes.
-    source: &'d str,
+    /// Where the text that toml read starts in the file: spans are into the file.
+    offset: usize,
     diagnostics: &'d mut Vec<Diagnostic>,
     /// Fields that an unknown key of the current table looks like a misspelling of:
     /// reporting them as missing too would repeat the same mistake.
     suggested: Vec<&'static str>,
 }
 
-impl Reader<'_> {
-    /// The byte range of a value's text. toml-span spans a string's contents; a
-    /// diagnostic points at the literal as written, quotes included.
-    fn span(&self, value: &Value<'_>) -> Range<usize> {
-        let (start, end) = (value.span.start, value.span.end);
-        let bytes = self.source.as_bytes();
-        match value.as_ref() {
-            // A table from `[[reason]]` spans its whole entry; a diagnostic about the
-            // entry points at its header line.
-            ValueInner::Table(_) => {
-                let line = bytes.get(start..end).unwrap_or_default();
-                let header = line
-                    .iter()
-                    .position(|&byte| byte == b'\n')
-                    .unwrap_or(line.len());
-                return start..start + header;
-            }
-            // An empty `""` or `''` is spanned as its opening quote alone.
-            ValueInner::String(text)
-                if text.is_empty()
-                    && end == start + 1
-                    && matches!(bytes.get(start..start + 2), Some(b"\"\"" | b"''")) =>
-            {
-                return start..start + 2;
-            }
-            ValueInner::String(_) => {}
-            _ => return start..end,
+impl<'d> Reader<'d> {
+    fn new(offset: usize, diagnostics: &'d mut Vec<Diagnostic>) -> Reader<'d> {
+        Reader {
+            offset,
+            diagnostics,
+            suggested: Vec::new(),
         }
-        let before = bytes.get(..start).unwrap_or_default();
-        let after = bytes.get(end..).unwrap_or_default();
-        // Longest first: a multi-line string's opening quotes, with the newline that
-        // TOML drops after them, before a single quote.
-        for (open, close) in [
-            (&b"\"\"\"\r\n"[..], &b"\"\"\""[..]),
-            (b"'''\r\n", b"'''"),
-            (b"\"\"\"\n", b"\"\"\""),
-            (b"'''\n", b"'''"),
-            (b"\"\"\"", b"\"\"\""),
-            (b"'''", b"'''"),
-            (b"\"", b"\""),
-            (b"'", b"'"),
-        ] {
-            if before.ends_with(open) && after.starts_with(close) {
-                return start - open.len()..end + close.len();
-            }
-        }
-        start..end
     }
 
+    /// The byte range in the file of a span into the text toml read.
+    fn at(&self, span: Range<usize>) -> Range<usize> {
+        span.start + self.offset..span.end + self.offset
+    }
+
+    /// Every entry of a document (or of one section of it) into `registry`.
+    fn document(&mut self, root: &DeTable<'_>, registry: &mut Registry) {
+        for (key, value) in root.iter() {
+            match &**key.get_ref() {
+                "reason" => {
+                    for table in self.tables(value, "reason") {
+                        match self.reason(table) {
+                            Ok(reason) => registry.reasons.push(reason),
+                            Err(partial) => registry.partial_reasons.extend(partial),
+                        }
+                    }
+                }
+                "range" => {
+                    let tables = self.tables(value, "range");
+                    registry.ranges_incomplete |= value
+                        .get_ref()
+                        .as_array()
+                        .is_none_or(|array| array.len() != tables.len());
+                    for table in tables {
+                        match self.range(table) {
+                            Some(range) => registry.ranges.push(range),
+                            None => registry.ranges_incomplete = true,
+                        }
+                    }
+                }
+                "field" => {
+                    for table in self.tables(value, "field") {
+                        match self.field_decl(table) {
+                            Some(field) => registry.fields.push(field),
+                            None => registry.fields_incomplete = true,
+                        }
+                    }
+                }
+                unknown => self.unknown_key(key, unknown, TOP_LEVEL_KEYS, "the registry"),
+            }
+        }
+        // An array of tables keeps the file order, which `ALL` and the ordering check
+        // rely on (the keys of a table do not, but only the arrays' order matters).
+    }
+}
+
+impl Reader<'_> {
     fn error(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
     }
@@ -408,16 +491,16 @@ impl Reader<'_> {
     /// The tables of an array of tables such as `[[reason]]`.
     fn tables<'v, 'i>(
         &mut self,
-        value: &'v Value<'i>,
+        value: &'v Spanned<DeValue<'i>>,
         key: &str,
-    ) -> Vec<(&'v Table<'i>, Range<usize>)> {
-        let Some(array) = value.as_array() else {
+    ) -> Vec<(&'v DeTable<'i>, Range<usize>)> {
+        let Some(array) = value.get_ref().as_array() else {
             self.error(
                 Diagnostic::new(
-                    self.span(value),
+                    self.at(value.span()),
                     format!(
                         "`{key}` must be an array of tables, found {}",
-                        describe(value)
+                        describe(value.get_ref())
                     ),
                 )
                 .hint(format!("write each entry under its own `[[{key}]]` header")),
@@ -425,15 +508,15 @@ impl Reader<'_> {
             return Vec::new();
         };
         let mut tables = Vec::new();
-        for item in array {
-            match item.as_table() {
-                Some(table) => tables.push((table, self.span(item))),
+        for item in array.iter() {
+            match item.get_ref().as_table() {
+                Some(table) => tables.push((table, self.at(item.span()))),
                 None => self.error(
                     Diagnostic::new(
-                        self.span(item),
+                        self.at(item.span()),
                         format!(
                             "each `{key}` entry must be a table, found {}",
-                            describe(item)
+                            describe(item.get_ref())
                         ),
                     )
                     .hint(format!("write each entry under its own `[[{key}]]` header")),
@@ -445,7 +528,7 @@ impl Reader<'_> {
 
     fn reason(
         &mut self,
-        (table, span): (&Table<'_>, Range<usize>),
+        (table, span): (&DeTable<'_>, Range<usize>),
     ) -> Result<Reason, Option<PartialReason>> {
         self.unknown_fields(table, REASON_FIELDS, "[[reason]]");
         let name = self.string(table, &span, "name", "reason");
@@ -483,7 +566,7 @@ impl Reader<'_> {
         reason.ok_or_else(|| name.map(|name| PartialReason { name, value }))
     }
 
-    fn range(&mut self, (table, span): (&Table<'_>, Range<usize>)) -> Option<CodeRange> {
+    fn range(&mut self, (table, span): (&DeTable<'_>, Range<usize>)) -> Option<CodeRange> {
         self.unknown_fields(table, RANGE_FIELDS, "[[range]]");
         let name = self.string(table, &span, "name", "range");
         let start = self.integer(table, &span, "start", "range");
@@ -509,7 +592,7 @@ impl Reader<'_> {
         })
     }
 
-    fn field_decl(&mut self, (table, span): (&Table<'_>, Range<usize>)) -> Option<FieldDecl> {
+    fn field_decl(&mut self, (table, span): (&DeTable<'_>, Range<usize>)) -> Option<FieldDecl> {
         self.unknown_fields(table, FIELD_FIELDS, "[[field]]");
         let name = self.string(table, &span, "name", "field");
         let kind = self
@@ -528,10 +611,10 @@ impl Reader<'_> {
     }
 
     /// A field's `type`: `"bool"`, `"integer"`, `"string"`, or an array of words.
-    fn as_field_type(&mut self, value: &Value<'_>) -> Option<Located<FieldType>> {
+    fn as_field_type(&mut self, value: &Spanned<DeValue<'_>>) -> Option<Located<FieldType>> {
         const EXPECTED: &str = "\"bool\", \"integer\", \"string\" or a list of words";
-        let kind = match value.as_ref() {
-            ValueInner::String(word) => match word.as_ref() {
+        let kind = match value.get_ref() {
+            DeValue::String(word) => match &**word {
                 "bool" => FieldType::Bool,
                 "integer" => FieldType::Integer,
                 "string" => FieldType::String,
@@ -542,7 +625,7 @@ impl Reader<'_> {
                     };
                     self.error(
                         Diagnostic::new(
-                            self.span(value),
+                            self.at(value.span()),
                             format!("`type` must be {EXPECTED}, found {other:?}"),
                         )
                         .hint(hint),
@@ -550,7 +633,7 @@ impl Reader<'_> {
                     return None;
                 }
             },
-            ValueInner::Array(_) => FieldType::Words(self.as_string_list(value, "type")?),
+            DeValue::Array(_) => FieldType::Words(self.as_string_list(value, "type")?),
             _ => {
                 self.wrong_type(value, "type", EXPECTED);
                 return None;
@@ -558,16 +641,34 @@ impl Reader<'_> {
         };
         Some(Located {
             value: kind,
-            span: self.span(value),
+            span: self.at(value.span()),
         })
     }
 
     /// A field value: a boolean, an integer or a string.
-    fn as_field_value(&mut self, value: &Value<'_>, field: &str) -> Option<Located<FieldValue>> {
-        let read = match value.as_ref() {
-            ValueInner::Boolean(flag) => FieldValue::Bool(*flag),
-            ValueInner::String(text) => FieldValue::String(text.to_string()),
-            ValueInner::Integer(integer) => FieldValue::Integer(i128::from(*integer)),
+    fn as_field_value(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        field: &str,
+    ) -> Option<Located<FieldValue>> {
+        let read = match value.get_ref() {
+            DeValue::Boolean(flag) => FieldValue::Bool(*flag),
+            DeValue::String(text) => FieldValue::String(text.to_string()),
+            DeValue::Integer(integer) => {
+                match i128::from_str_radix(integer.as_str(), integer.radix()) {
+                    Ok(number) => FieldValue::Integer(number),
+                    Err(_) => {
+                        self.error(
+                            Diagnostic::new(
+                                self.at(value.span()),
+                                format!("`{field}` is far outside the 64-bit integers"),
+                            )
+                            .hint("application integer fields are i64"),
+                        );
+                        return None;
+                    }
+                }
+            }
             _ => {
                 self.wrong_type(value, field, "a boolean, an integer or a string");
                 return None;
@@ -575,17 +676,17 @@ impl Reader<'_> {
         };
         Some(Located {
             value: read,
-            span: self.span(value),
+            span: self.at(value.span()),
         })
     }
 
     /// A reason's `fields`: a table of the application's field values.
     fn as_field_values(
         &mut self,
-        value: &Value<'_>,
+        value: &Spanned<DeValue<'_>>,
         field: &str,
     ) -> Option<Vec<(Located<String>, Located<FieldValue>)>> {
-        let Some(table) = value.as_table() else {
+        let Some(table) = value.get_ref().as_table() else {
             self.wrong_type(
                 value,
                 field,
@@ -595,13 +696,13 @@ impl Reader<'_> {
         };
         let mut values = Vec::new();
         let mut readable = true;
-        for (key, item) in table {
-            let name: &str = &key.name;
+        for (key, item) in table.iter() {
+            let name: &str = key.get_ref();
             match self.as_field_value(item, name) {
                 Some(read) => values.push((
                     Located {
                         value: name.to_owned(),
-                        span: key.span.start..key.span.end,
+                        span: self.at(key.span()),
                     },
                     read,
                 )),
@@ -613,11 +714,15 @@ impl Reader<'_> {
 
     /// A `reconnect` policy: one of [`RECONNECT_WORDS`], or a table holding only
     /// `after_delay_ms`, an array of two integers.
-    fn as_reconnect(&mut self, value: &Value<'_>, field: &str) -> Option<Located<ReconnectSpec>> {
+    fn as_reconnect(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        field: &str,
+    ) -> Option<Located<ReconnectSpec>> {
         const EXPECTED: &str =
             "\"never\", \"immediately\", \"backoff\" or { after_delay_ms = [min, max] }";
-        let spec = match value.as_ref() {
-            ValueInner::String(word) => match word.as_ref() {
+        let spec = match value.get_ref() {
+            DeValue::String(word) => match &**word {
                 "never" => ReconnectSpec::Never,
                 "immediately" => ReconnectSpec::Immediately,
                 "backoff" => ReconnectSpec::Backoff,
@@ -632,7 +737,7 @@ impl Reader<'_> {
                     };
                     self.error(
                         Diagnostic::new(
-                            self.span(value),
+                            self.at(value.span()),
                             format!("`{field}` must be {EXPECTED}, found {other:?}"),
                         )
                         .hint(hint),
@@ -640,7 +745,7 @@ impl Reader<'_> {
                     return None;
                 }
             },
-            ValueInner::Table(table) => self.after_delay(table, value, field)?,
+            DeValue::Table(table) => self.after_delay(table, value, field)?,
             _ => {
                 self.wrong_type(value, field, EXPECTED);
                 return None;
@@ -648,24 +753,24 @@ impl Reader<'_> {
         };
         Some(Located {
             value: spec,
-            span: self.span(value),
+            span: self.at(value.span()),
         })
     }
 
     /// The table form of a `reconnect` policy: `{ after_delay_ms = [min, max] }`.
     fn after_delay(
         &mut self,
-        table: &Table<'_>,
-        value: &Value<'_>,
+        table: &DeTable<'_>,
+        value: &Spanned<DeValue<'_>>,
         field: &str,
     ) -> Option<ReconnectSpec> {
         const FORM: &str = "{ after_delay_ms = [5000, 30000] }";
         for key in table.keys() {
-            if key.name != "after_delay_ms" {
+            if &**key.get_ref() != "after_delay_ms" {
                 self.error(
                     Diagnostic::new(
-                        key.span.start..key.span.end,
-                        format!("unknown field `{}` in `{field}`", key.name),
+                        self.at(key.span()),
+                        format!("unknown field `{}` in `{field}`", key.get_ref()),
                     )
                     .hint(format!("the table form of `{field}` is {FORM}: a randomised delay between two bounds, in milliseconds")),
                 );
@@ -674,7 +779,7 @@ impl Reader<'_> {
         let Some(window) = table.get("after_delay_ms") else {
             self.error(
                 Diagnostic::new(
-                    self.span(value),
+                    self.at(value.span()),
                     format!("`{field}` has no `after_delay_ms`"),
                 )
                 .hint(format!(
@@ -683,15 +788,18 @@ impl Reader<'_> {
             );
             return None;
         };
-        let bounds = window.as_array().map(|items| {
-            let mut bounds = Vec::with_capacity(items.len());
-            for item in items {
-                bounds.push(Located {
-                    value: i128::from(item.as_integer()?),
-                    span: self.span(item),
-                });
-            }
-            Some(bounds)
+        let bounds = window.get_ref().as_array().map(|items| {
+            items
+                .iter()
+                .map(|item| {
+                    let integer = item.get_ref().as_integer()?;
+                    let number = i128::from_str_radix(integer.as_str(), integer.radix()).ok()?;
+                    Some(Located {
+                        value: number,
+                        span: self.at(item.span()),
+                    })
+                })
+                .collect::<Option<Vec<_>>>()
         });
         match bounds {
             Some(Some(bounds)) if bounds.len() == 2 => {
@@ -703,7 +811,7 @@ impl Reader<'_> {
             _ => {
                 self.error(
                     Diagnostic::new(
-                        self.span(window),
+                        self.at(window.span()),
                         "`after_delay_ms` must be an array of two integers: the shortest and the longest delay, in milliseconds",
                     )
                     .hint(format!("write {FORM}")),
@@ -713,19 +821,25 @@ impl Reader<'_> {
         }
     }
 
-    fn unknown_fields(&mut self, table: &Table<'_>, known: &[&'static str], header: &str) {
+    fn unknown_fields(&mut self, table: &DeTable<'_>, known: &[&'static str], header: &str) {
         self.suggested.clear();
         for key in table.keys() {
-            let name: &str = &key.name;
+            let name: &str = key.get_ref();
             if !known.contains(&name) {
                 self.unknown_key(key, name, known, header);
             }
         }
     }
 
-    fn unknown_key(&mut self, key: &Key<'_>, name: &str, known: &[&'static str], owner: &str) {
+    fn unknown_key(
+        &mut self,
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        name: &str,
+        known: &[&'static str],
+        owner: &str,
+    ) {
         let mut diagnostic = Diagnostic::new(
-            key.span.start..key.span.end,
+            self.at(key.span()),
             format!("unknown field `{name}` in {owner}"),
         );
         diagnostic = match closest(name, known) {
@@ -740,11 +854,11 @@ impl Reader<'_> {
 
     fn field<'t, 'i>(
         &mut self,
-        table: &'t Table<'i>,
+        table: &'t DeTable<'i>,
         span: &Range<usize>,
         field: &str,
         entry: &str,
-    ) -> Option<&'t Value<'i>> {
+    ) -> Option<&'t Spanned<DeValue<'i>>> {
         let value = table.get(field);
         if value.is_none() && !self.suggested.contains(&field) {
             self.error(
@@ -758,11 +872,14 @@ impl Reader<'_> {
         value
     }
 
-    fn wrong_type(&mut self, value: &Value<'_>, field: &str, expected: &str) {
+    fn wrong_type(&mut self, value: &Spanned<DeValue<'_>>, field: &str, expected: &str) {
         self.error(
             Diagnostic::new(
-                self.span(value),
-                format!("`{field}` must be {expected}, found {}", describe(value)),
+                self.at(value.span()),
+                format!(
+                    "`{field}` must be {expected}, found {}",
+                    describe(value.get_ref())
+                ),
             )
             .hint(format!("write `{field}` as {expected}")),
         );
@@ -770,7 +887,7 @@ impl Reader<'_> {
 
     fn string(
         &mut self,
-        table: &Table<'_>,
+        table: &DeTable<'_>,
         span: &Range<usize>,
         field: &str,
         entry: &str,
@@ -781,7 +898,7 @@ impl Reader<'_> {
 
     fn optional_string(
         &mut self,
-        table: &Table<'_>,
+        table: &DeTable<'_>,
         field: &str,
     ) -> Option<Option<Located<String>>> {
         self.optional(table, field, Self::as_string)
@@ -790,9 +907,9 @@ impl Reader<'_> {
     /// An optional field: `Some(None)` when absent, `None` when present and unreadable.
     fn optional<T>(
         &mut self,
-        table: &Table<'_>,
+        table: &DeTable<'_>,
         field: &str,
-        read: impl FnOnce(&mut Self, &Value<'_>, &str) -> Option<T>,
+        read: impl FnOnce(&mut Self, &Spanned<DeValue<'_>>, &str) -> Option<T>,
     ) -> Option<Option<T>> {
         match table.get(field) {
             None => Some(None),
@@ -800,11 +917,11 @@ impl Reader<'_> {
         }
     }
 
-    fn as_string(&mut self, value: &Value<'_>, field: &str) -> Option<Located<String>> {
-        match value.as_str() {
+    fn as_string(&mut self, value: &Spanned<DeValue<'_>>, field: &str) -> Option<Located<String>> {
+        match value.get_ref().as_str() {
             Some(text) => Some(Located {
                 value: text.to_owned(),
-                span: self.span(value),
+                span: self.at(value.span()),
             }),
             None => {
                 self.wrong_type(value, field, "a string");
@@ -813,18 +930,22 @@ impl Reader<'_> {
         }
     }
 
-    fn as_string_list(&mut self, value: &Value<'_>, field: &str) -> Option<Vec<Located<String>>> {
-        let Some(items) = value.as_array() else {
+    fn as_string_list(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        field: &str,
+    ) -> Option<Vec<Located<String>>> {
+        let Some(items) = value.get_ref().as_array() else {
             self.wrong_type(value, field, "an array of strings, e.g. [\"Away\"]");
             return None;
         };
         let mut strings = Vec::new();
         let mut readable = true;
-        for item in items {
-            match item.as_str() {
+        for item in items.iter() {
+            match item.get_ref().as_str() {
                 Some(text) => strings.push(Located {
                     value: text.to_owned(),
-                    span: self.span(item),
+                    span: self.at(item.span()),
                 }),
                 None => {
                     self.wrong_type(item, field, "an array of strings, e.g. [\"Away\"]");
@@ -837,25 +958,37 @@ impl Reader<'_> {
 
     fn integer(
         &mut self,
-        table: &Table<'_>,
+        table: &DeTable<'_>,
         span: &Range<usize>,
         field: &str,
         entry: &str,
     ) -> Option<Located<i128>> {
         let value = self.field(table, span, field, entry)?;
-        let Some(integer) = value.as_integer() else {
+        let Some(integer) = value.get_ref().as_integer() else {
             self.wrong_type(value, field, "an integer");
             return None;
         };
-        Some(Located {
-            value: i128::from(integer),
-            span: self.span(value),
-        })
+        match i128::from_str_radix(integer.as_str(), integer.radix()) {
+            Ok(number) => Some(Located {
+                value: number,
+                span: self.at(value.span()),
+            }),
+            Err(_) => {
+                self.error(
+                    Diagnostic::new(
+                        self.at(value.span()),
+                        format!("`{field}` is far outside 0..=65535"),
+                    )
+                    .hint("close codes are 16-bit numbers"),
+                );
+                None
+            }
+        }
     }
 
     fn boolean(
         &mut self,
-        table: &Table<'_>,
+        table: &DeTable<'_>,
         span: &Range<usize>,
         field: &str,
         entry: &str,
@@ -866,17 +999,17 @@ impl Reader<'_> {
 
     fn optional_boolean(
         &mut self,
-        table: &Table<'_>,
+        table: &DeTable<'_>,
         field: &str,
     ) -> Option<Option<Located<bool>>> {
         self.optional(table, field, Self::as_boolean)
     }
 
-    fn as_boolean(&mut self, value: &Value<'_>, field: &str) -> Option<Located<bool>> {
-        match value.as_bool() {
+    fn as_boolean(&mut self, value: &Spanned<DeValue<'_>>, field: &str) -> Option<Located<bool>> {
+        match value.get_ref().as_bool() {
             Some(flag) => Some(Located {
                 value: flag,
-                span: self.span(value),
+                span: self.at(value.span()),
             }),
             None => {
                 self.wrong_type(value, field, "a boolean (true or false)");
@@ -886,14 +1019,15 @@ impl Reader<'_> {
     }
 }
 
-fn describe(value: &Value<'_>) -> String {
-    match value.as_ref() {
-        ValueInner::String(text) => format!("a string ({text:?})"),
-        ValueInner::Integer(number) => format!("an integer ({number})"),
-        ValueInner::Float(number) => format!("a float ({number})"),
-        ValueInner::Boolean(flag) => format!("a boolean ({flag})"),
-        ValueInner::Array(_) => "an array".to_owned(),
-        ValueInner::Table(_) => "a table".to_owned(),
+fn describe(value: &DeValue<'_>) -> String {
+    match value {
+        DeValue::String(text) => format!("a string ({text:?})"),
+        DeValue::Integer(number) => format!("an integer ({number})"),
+        DeValue::Float(number) => format!("a float ({number})"),
+        DeValue::Boolean(flag) => format!("a boolean ({flag})"),
+        DeValue::Datetime(_) => "a date-time".to_owned(),
+        DeValue::Array(_) => "an array".to_owned(),
+        DeValue::Table(_) => "a table".to_owned(),
     }
 }
 

@@ -17,9 +17,11 @@ pub fn salvage(registry: &Registry) -> Model {
     let defaults: Vec<_> = fields.iter().map(|(_, default)| default.clone()).collect();
     let mut identifiers = FirstSeen::new();
     let mut usable = |name: &str| {
+        let (variant, constant) = (variant_name(name), name.to_ascii_uppercase());
+        // `r1` is `R1` both ways: one identifier, claimed once.
         is_usable_name(name)
-            && identifiers.claim(variant_name(name), ()).is_none()
-            && identifiers.claim(name.to_ascii_uppercase(), ()).is_none()
+            && identifiers.claim(variant.clone(), ()).is_none()
+            && (constant == variant || identifiers.claim(constant, ()).is_none())
     };
 
     let mut taken = vec![false; usize::from(u16::MAX) + 1];

@@ -92,17 +92,12 @@ pub fn check(text: &str, rules: Rules) -> Result<Model, Failure> {
             stand_in: Model::empty(),
         });
     };
-    // Entries that could be read are checked even when others could not, so that one
-    // build reports every mistake; after a syntax error they are only salvaged.
-    let validated = if registry.syntax_broken {
-        None
-    } else {
-        Some(validate::validate(&registry, rules))
-    };
-    match validated {
-        Some(Ok(model)) if diagnostics.is_empty() => return Ok(model),
-        Some(Err(more)) => diagnostics.extend(more),
-        _ => {}
+    // Entries that could be read are checked even when others could not, those beside a
+    // syntax error too, so that one build reports every mistake.
+    match validate::validate(&registry, rules) {
+        Ok(model) if diagnostics.is_empty() => return Ok(model),
+        Ok(_) => {}
+        Err(more) => diagnostics.extend(more),
     }
     validate::sort_by_position(&mut diagnostics);
     Err(Failure {
