@@ -56,6 +56,8 @@ cold_pair() {
       if [ "$name" = "$1" ]; then a=$(seconds "$start" "$(now)"); else b=$(seconds "$start" "$(now)"); fi
     done
     first+=("$a"); second+=("$b"); added+=("$(seconds "$a" "$b")")
+    # Each round on stderr, so that the spread behind a median stays visible.
+    printf '  round: %-24s %6ss  %-24s %6ss  difference %6ss\n' "$1" "$a" "$2" "$b" "${added[-1]}" >&2
   done
   echo "$(median "${first[@]}") $(median "${second[@]}") $(median "${added[@]}")"
 }
