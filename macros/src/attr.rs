@@ -23,7 +23,7 @@ pub struct Args {
 
 impl Parse for Args {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let path: LitStr = input.parse().map_err(|error| {
+        let path = plain_string(input).map_err(|error| {
             syn::Error::new(
                 error.span(),
                 "expected the registry path, e.g. #[registry(\"close-codes.toml\")]",
@@ -54,7 +54,7 @@ impl Parse for Args {
                     ),
                 ));
             }
-            let literal: LitStr = input.parse().map_err(|error| {
+            let literal = plain_string(input).map_err(|error| {
                 syn::Error::new(
                     error.span(),
                     "expected a string literal, e.g. `crate = \"::close_reasons\"`",
@@ -63,6 +63,19 @@ impl Parse for Args {
             args.krate = crate_path(&literal)?.into_token_stream();
         }
         Ok(args)
+    }
+}
+
+/// A string literal without a suffix (`"codes.toml"` but not `"codes.toml"x`).
+fn plain_string(input: ParseStream<'_>) -> syn::Result<LitStr> {
+    let literal: LitStr = input.parse()?;
+    if literal.suffix().is_empty() {
+        Ok(literal)
+    } else {
+        Err(syn::Error::new(
+            literal.span(),
+            "expected a string literal without a suffix",
+        ))
     }
 }
 
@@ -190,7 +203,7 @@ pub struct ItemArgs<const N: usize> {
 
 impl<const N: usize> Parse for ItemArgs<N> {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let path = input.parse()?;
+        let path = plain_string(input)?;
         let mut idents = Vec::with_capacity(N);
         for _ in 0..N {
             input.parse::<Token![,]>()?;
@@ -205,6 +218,22 @@ impl<const N: usize> Parse for ItemArgs<N> {
             .map_err(|_| syn::Error::new(Span::call_site(), "wrong number of names"))?;
         Ok(ItemArgs { path, idents })
     }
+}
+
+/// The tokens up to the next comma outside any group (or the end).
+fn until_comma(input: ParseStream<'_>) -> syn::Result<TokenStream> {
+    input.step(|cursor| {
+        let mut tokens = TokenStream::new();
+        let mut rest = *cursor;
+        while let Some((token, next)) = rest.token_tree() {
+            if matches!(&token, proc_macro2::TokenTree::Punct(punct) if punct.as_char() == ',') {
+                break;
+            }
+            tokens.extend([token]);
+            rest = next;
+        }
+        Ok((tokens, rest))
+    })
 }
 
 /// The traits the expansion derives; deriving them again would be a conflict.
@@ -244,11 +273,18 @@ fn check_meta(meta: &Meta) -> syn::Result<()> {
     if path.is_ident("cfg_attr") {
         // The first item is the condition; the others are attributes. Arguments that
         // are not attributes are the compiler's to report.
-        let Ok(items) = list.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
-        else {
+        // Each attribute on its own, so that one syn cannot read hides none of the others.
+        let Ok(items) = list.parse_args_with(|input: ParseStream<'_>| {
+            Punctuated::<TokenStream, Token![,]>::parse_terminated_with(input, until_comma)
+        }) else {
             return Ok(());
         };
-        return items.iter().skip(1).try_for_each(check_meta);
+        for item in items.into_iter().skip(1) {
+            if let Ok(meta) = syn::parse2::<Meta>(item) {
+                check_meta(&meta)?;
+            }
+        }
+        return Ok(());
     }
     if !path.is_ident("derive") {
         return Ok(());
@@ -331,6 +367,14 @@ mod tests {
         assert!(message(quote!()).starts_with("expected the registry path"));
         assert!(message(quote!(codes)).starts_with("expected the registry path"));
         assert!(message(quote!(b"codes")).starts_with("expected the registry path"));
+        assert!(
+            message("\"codes.toml\"suffix".parse().unwrap())
+                .starts_with("expected the registry path")
+        );
+        assert!(
+            message("\"codes.toml\", crate = \"::cr\"suffix".parse().unwrap())
+                .starts_with("expected a string literal")
+        );
         assert_eq!(message(quote!("codes.toml" crate = "x")), "expected `,`");
         assert_eq!(message(quote!("codes.toml", crate "x")), "expected `=`");
         assert!(message(quote!("codes.toml", crate = x)).starts_with("expected a string literal"));
@@ -404,9 +448,11 @@ mod tests {
                 "the variants come from the registry file; leave the enum body empty",
             ]
         );
+        // An item syn cannot read as a `Meta` here (a block needs its `full` feature)
+        // hides none of the others.
         assert_eq!(
             messages(quote!(
-                #[cfg_attr(test, derive(Clone))]
+                #[cfg_attr(test, doc = 1 + { 2 }, derive(Clone))]
                 enum Codes {}
             )),
             [

@@ -244,28 +244,45 @@ impl Registry {
             // An entry that reads on its own can still clash with another one (a table or
             // key defined twice); the whole file's errors tell. After a broken entry they
             // are more likely its consequences, and are left for the next build.
-            let first = match errors.first() {
-                Some(error) => Some(syntax_diagnostic(error, source, section.start)),
-                None if broken_before => None,
-                None => syntax_errors
-                    .iter()
-                    .find(|error| {
+            let whole = 0..source.len();
+            let reported = if errors.is_empty() {
+                if broken_before {
+                    Vec::new()
+                } else {
+                    let clash = syntax_errors.iter().find(|error| {
                         error
                             .span()
                             .is_some_and(|span| section.contains(&span.start))
-                    })
-                    .map(|error| syntax_diagnostic(error, source, 0)),
+                    });
+                    clash
+                        .map(|error| syntax_diagnostic(error, source, &whole))
+                        .into_iter()
+                        .collect()
+                }
+            } else {
+                independent_errors(&errors, text)
+                    .map(|error| syntax_diagnostic(error, source, &section))
+                    .collect()
             };
-            let Some(first) = first else {
+            if reported.is_empty() {
                 Reader::new(section.start, &mut diagnostics)
                     .document(part.get_ref(), &mut registry);
                 continue;
-            };
-            diagnostics.push(first);
+            }
+            diagnostics.extend(reported);
             broken_before = true;
             let mut salvaged = Registry::default();
             Reader::new(section.start, &mut consequences).document(part.get_ref(), &mut salvaged);
             registry.salvage_broken_entry(salvaged, header_key(text));
+        }
+        // Whatever the entries say, a file toml cannot read is never accepted.
+        if diagnostics
+            .iter()
+            .all(|diagnostic| !diagnostic.message.starts_with("invalid TOML"))
+        {
+            if let Some(error) = syntax_errors.first() {
+                diagnostics.push(syntax_diagnostic(error, source, &(0..source.len())));
+            }
         }
         (Some(registry), diagnostics)
     }
@@ -286,19 +303,66 @@ impl Registry {
     }
 }
 
+/// The syntax errors of one entry worth reporting: the first, and after a string left
+/// open on its line (which toml reads up to the end of that line, and no further) the
+/// next error on a later line, and so on. Any other first error may make the rest of the
+/// entry unreadable, so what follows it is most likely a consequence.
+fn independent_errors<'e>(
+    errors: &'e [toml::de::Error],
+    text: &'e str,
+) -> impl Iterator<Item = &'e toml::de::Error> {
+    let line_of = |error: &toml::de::Error| {
+        let at = error.span().map_or(0, |span| span.start);
+        text.get(..at).unwrap_or_default().matches('\n').count()
+    };
+    let mut last: Option<(usize, bool)> = None;
+    errors.iter().filter(move |error| {
+        let line = line_of(error);
+        let keep = match last {
+            None => true,
+            Some((last_line, recoverable)) => recoverable && line > last_line,
+        };
+        if keep {
+            let message = error.message();
+            let recoverable = message.starts_with("invalid basic string")
+                || message.starts_with("invalid literal string");
+            last = Some((line, recoverable));
+        }
+        keep
+    })
+}
+
 /// The byte ranges of the file's entries: the text before the first header, then one per
-/// line that looks like a table header (`[[reason]]`, a broken `[[reason]`, `[meta]`) up
-/// to the next one. Lines are not lexed: only a file that toml could not parse is split,
-/// so a line inside a multi-line string that looks like a header costs at most a
-/// misplaced boundary in a file that is broken already.
+/// line that opens a top-level table (`[[reason]]`, a broken `[[reason]`, `[meta]`; not a
+/// sub-table such as `[reason.fields]`, which belongs to the entry above it) up to the
+/// next one. Only a file that toml could not parse is split. A line inside a multi-line
+/// string is text, not a header, unless the string is never closed: then the lines after
+/// its opening that look like headers start entries again, since toml reads the rest of
+/// the file into that string.
 fn sections(source: &str) -> Vec<Range<usize>> {
     let mut starts = vec![0];
+    let mut inside_string = Vec::new();
+    let mut open: Option<(&str, usize)> = None;
     let mut offset = 0;
     for line in source.split_inclusive('\n') {
         if offset > 0 && is_header_line(line) {
-            starts.push(offset);
+            match open {
+                None => starts.push(offset),
+                Some((_, opened_at)) => inside_string.push((offset, opened_at)),
+            }
         }
+        open = multi_line_state(line, offset, open);
         offset += line.len();
+    }
+    // A string still open at the end is the mistake; the entries after it are read again.
+    if let Some((_, opened_at)) = open {
+        starts.extend(
+            inside_string
+                .iter()
+                .filter(|(_, string)| *string == opened_at)
+                .map(|(line, _)| *line),
+        );
+        starts.sort_unstable();
     }
     let mut ends = starts.clone();
     ends.remove(0);
@@ -310,30 +374,67 @@ fn sections(source: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// A line that opens a table: `[[` at its start, or `[` with a `]` at its end (before a
-/// comment). A Markdown reference such as `[RFC 6455]: https://…` in a multi-line string
-/// does not end in `]`.
+/// Whether a multi-line string (`"""` or `'''`, and where it opened) is open after `line`,
+/// given whether one was open before it. Only the triple quotes are looked at: this
+/// splits a broken file into entries, it does not read TOML.
+fn multi_line_state<'q>(
+    line: &str,
+    offset: usize,
+    mut open: Option<(&'q str, usize)>,
+) -> Option<(&'q str, usize)> {
+    let mut at = 0;
+    while at < line.len() {
+        let rest = &line[at..];
+        match open {
+            Some((quotes, _)) => match rest.find(quotes) {
+                Some(found) => {
+                    open = None;
+                    at += found + 3;
+                }
+                None => break,
+            },
+            None => {
+                // A comment ends what can open a string on this line.
+                let code = rest.split('#').next().unwrap_or(rest);
+                let basic = code.find("\"\"\"").map(|found| (found, "\"\"\""));
+                let literal = code.find("'''").map(|found| (found, "'''"));
+                let Some((found, quotes)) = [basic, literal].into_iter().flatten().min() else {
+                    break;
+                };
+                open = Some((quotes, offset + at + found));
+                at += found + 3;
+            }
+        }
+    }
+    open
+}
+
+/// A line that opens a top-level table: `[[` at its start, or `[` with a `]` at its end
+/// (before a comment), and a key without a dot. A Markdown reference such as
+/// `[RFC 6455]: https://…` does not end in `]`.
 fn is_header_line(line: &str) -> bool {
     let line = line.trim();
     let before_comment = line.split('#').next().unwrap_or(line).trim_end();
-    line.starts_with("[[") || (line.starts_with('[') && before_comment.ends_with(']'))
+    let opens = line.starts_with("[[") || (line.starts_with('[') && before_comment.ends_with(']'));
+    opens && !header_of(line).contains('.')
+}
+
+/// The key written in a header line, without its brackets.
+fn header_of(line: &str) -> &str {
+    let key = line.trim().trim_start_matches('[');
+    key.split(']').next().unwrap_or(key).trim()
 }
 
 /// The key of the section's header (`reason` for `[[reason]]`), when it has a readable one.
 fn header_key(section: &str) -> Option<&str> {
     let line = section.lines().find(|line| is_header_line(line))?;
-    let key = line
-        .trim()
-        .trim_start_matches('[')
-        .split(']')
-        .next()?
-        .trim();
-    Some(key)
+    Some(header_of(line))
 }
 
-/// A TOML syntax error as a diagnostic, at its place in the file (`offset` is where the
-/// text that toml read starts), with what else the maintainer needs to find it.
-fn syntax_diagnostic(error: &toml::de::Error, source: &str, offset: usize) -> Diagnostic {
+/// A TOML syntax error as a diagnostic, at its place in the file (`read` is the text that
+/// toml read), with what else the maintainer needs to find it.
+fn syntax_diagnostic(error: &toml::de::Error, source: &str, read: &Range<usize>) -> Diagnostic {
+    let offset = read.start;
     let span = error.span().unwrap_or(0..0);
     let span = span.start + offset..span.end + offset;
     let message = first_line(error.message());
@@ -351,7 +452,11 @@ fn syntax_diagnostic(error: &toml::de::Error, source: &str, offset: usize) -> Di
         if let Some(first) = earlier_definition(source, offset, span.start, key) {
             diagnostic = diagnostic.related(first, "it is first defined here");
         }
-    } else if message.starts_with("invalid multi-line") {
+    } else if message.starts_with("invalid multi-line")
+        && source
+            .get(span.start..read.end)
+            .is_some_and(|rest| rest.trim().is_empty())
+    {
         // toml reports a multi-line string that is never closed where the text ends; the
         // mistake is where it opens, at the last triple quote before that.
         let opening = ["\"\"\"", "'''"]

@@ -196,7 +196,13 @@ impl Rules {
     #[must_use]
     pub fn for_text(text: &str) -> Rules {
         match Registry::parse(text).0 {
-            Some(registry) if !registry.ranges.is_empty() || registry.ranges_incomplete => {
+            // A broken entry whose header cannot be read might be a range; only a
+            // `[[range]` header says it is one.
+            Some(registry)
+                if !registry.ranges.is_empty()
+                    || (registry.ranges_incomplete
+                        && (!registry.syntax_broken || text.contains("[[range"))) =>
+            {
                 Rules::Standard
             }
             _ => Rules::Application,

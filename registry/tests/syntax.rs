@@ -229,3 +229,77 @@ fn a_valid_registry_is_not_split() {
     });
     assert!(check(&text, Rules::Application).is_ok());
 }
+
+#[test]
+fn two_independent_mistakes_in_one_entry_are_both_reported() {
+    let text = registry(|index, entry| match index {
+        3 => entry
+            .replace("\"Title 3\"", "\"Unterminated")
+            .replace("\"Protocol\"", "\"Also unterminated"),
+        _ => entry,
+    });
+    let errors = rendered(&text);
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(
+        errors[0].starts_with(&format!("codes.toml:{}:", header_line(3) + 3)),
+        "{errors:#?}"
+    );
+    assert!(
+        errors[1].starts_with(&format!("codes.toml:{}:", header_line(3) + 6)),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn a_sub_table_stays_with_its_entry() {
+    // `[reason.fields]` is the entry's own table, not an entry: splitting the broken file
+    // there would invent a mistake ("`reason` must be an array of tables").
+    let declaration =
+        "[[field]]\nname = \"resumable\"\ntype = \"bool\"\ndoc = \"Resumes.\"\ndefault = false\n\n";
+    let text = declaration.to_owned()
+        + &registry(|index, entry| match index {
+            2 => entry.replace("\"Title 2\"", "\"Unterminated"),
+            4 => entry + "[reason.fields]\nresumable = true\n\n",
+            _ => entry,
+        });
+    let errors = rendered(&text);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(errors[0].contains("invalid basic string"), "{errors:#?}");
+}
+
+#[test]
+fn a_header_line_inside_a_closed_string_is_text() {
+    let text = registry(|index, entry| match index {
+        1 => entry.replace(
+            "\"Doc 1.\"",
+            "\"\"\"Doc 1, quoting\n[[reason]]\n[RFC 6455]\n\"\"\"",
+        ),
+        5 => entry.replace("\"Title 5\"", "\"Unterminated"),
+        _ => entry,
+    });
+    let errors = rendered(&text);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(errors[0].contains("invalid basic string"), "{errors:#?}");
+    assert_eq!(stand_in_names(&text), all_names());
+}
+
+#[test]
+fn a_closed_multi_line_string_with_a_bad_character_is_not_called_unclosed() {
+    let text = registry(|index, entry| match index {
+        2 => entry.replace("\"Doc 2.\"", "\"\"\"Doc 2 \u{7}bell.\"\"\""),
+        _ => entry,
+    });
+    let errors = rendered(&text);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(!errors[0].contains("never closed"), "{errors:#?}");
+    assert!(
+        errors[0].starts_with(&format!("codes.toml:{}:", header_line(2) + 5)),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn a_broken_entry_without_a_readable_header_keeps_an_application_registry() {
+    let text = "name = \"stray\n".to_owned() + &registry(|_, entry| entry);
+    assert_eq!(Rules::for_text(&text), Rules::Application);
+}
