@@ -202,7 +202,7 @@ fn reason_lookup(c: &mut Criterion) {
         group.bench_function("close-reasons CloseCode::reason", |b| {
             b.iter(|| {
                 for &code in &stream {
-                    black_box(CloseCode::new(black_box(code)).and_then(CloseCode::reason));
+                    black_box(CloseCode::new(black_box(code)).and_then(CloseCode::close_reason));
                 }
             });
         });

@@ -60,7 +60,7 @@ impl<R: fmt::Display> fmt::Display for AnyCode<R> {
 pub const fn classify<R: Copy>(application: Option<R>, code: CloseCode) -> AnyCode<R> {
     match application {
         Some(reason) => AnyCode::Application(reason),
-        None => match code.reason() {
+        None => match code.close_reason() {
             Some(reason) => AnyCode::Standard(reason),
             None => AnyCode::Unnamed(code),
         },

@@ -18,7 +18,7 @@ use crate::{CloseRange, CloseReason, InvalidCloseCode, InvalidCloseCodeKind};
 ///
 /// let code = CloseCode::new(1001).unwrap();
 /// assert_eq!(code, CloseCode::GOING_AWAY);
-/// assert_eq!(code.reason(), Some(CloseReason::GoingAway));
+/// assert_eq!(code.close_reason(), Some(CloseReason::GoingAway));
 /// assert!(code.is_sendable());
 /// assert_eq!(code.to_string(), "1001 Going Away");
 ///
@@ -103,17 +103,34 @@ impl CloseCode {
         self.get().to_be_bytes()
     }
 
-    /// The named reason for this code, if the registry names it.
+    /// The named [`CloseReason`] for this code, if the standard registry names it (the
+    /// same as [`CloseReason::from_code`]). The text of a received Close is
+    /// [`CloseFrame::reason`](crate::CloseFrame::reason).
     ///
     /// ```
     /// # use close_reasons::{CloseCode, CloseReason};
-    /// assert_eq!(CloseCode::new(1013).unwrap().reason(), Some(CloseReason::TryAgainLater));
-    /// assert_eq!(CloseCode::new(4001).unwrap().reason(), None);
+    /// assert_eq!(
+    ///     CloseCode::new(1013).unwrap().close_reason(),
+    ///     Some(CloseReason::TryAgainLater)
+    /// );
+    /// assert_eq!(CloseCode::new(4001).unwrap().close_reason(), None);
     /// ```
     #[inline]
     #[must_use]
-    pub const fn reason(self) -> Option<CloseReason> {
+    pub const fn close_reason(self) -> Option<CloseReason> {
         CloseReason::from_code(self)
+    }
+
+    /// The former name of [`close_reason`](Self::close_reason), kept until 1.0: `reason()`
+    /// is the text of a Close everywhere else in the crate.
+    #[deprecated(
+        since = "0.1.0",
+        note = "renamed to `close_reason()`; `reason()` is the text of a `CloseFrame`"
+    )]
+    #[inline]
+    #[must_use]
+    pub const fn reason(self) -> Option<CloseReason> {
+        self.close_reason()
     }
 
     /// Whether an endpoint may send this code in a Close frame, and must accept it when
@@ -187,7 +204,7 @@ impl CloseCode {
     #[inline]
     #[must_use]
     pub const fn is_normal_closure(self) -> bool {
-        match self.reason() {
+        match self.close_reason() {
             Some(reason) => reason.is_normal_closure(),
             None => false,
         }
@@ -222,7 +239,7 @@ impl CloseCode {
     #[inline]
     #[must_use]
     pub const fn reconnect(self) -> crate::Reconnect {
-        match (self.reason(), self.range()) {
+        match (self.close_reason(), self.range()) {
             (Some(reason), _) => reason.reconnect(),
             (None, Some(range)) => range.reconnect(),
             (None, None) => crate::Reconnect::Never,
@@ -240,7 +257,7 @@ impl CloseCode {
     #[inline]
     #[must_use]
     pub const fn reconnect_advice(self) -> Option<&'static str> {
-        match self.reason() {
+        match self.close_reason() {
             Some(reason) => reason.reconnect_advice(),
             None => None,
         }
@@ -381,7 +398,7 @@ impl fmt::Display for CloseCode {
         let Some(range) = self.range() else {
             return pad(formatter, &[decimal(self.get(), &mut digits)]);
         };
-        if let Some(reason) = self.reason() {
+        if let Some(reason) = self.close_reason() {
             return fmt::Display::fmt(&reason, formatter);
         }
         let number = decimal(self.get(), &mut digits);
@@ -460,7 +477,7 @@ impl fmt::Debug for CloseCode {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut tuple = formatter.debug_tuple("CloseCode");
         tuple.field(&self.get());
-        if let Some(reason) = self.reason() {
+        if let Some(reason) = self.close_reason() {
             tuple.field(&reason);
         }
         tuple.finish()

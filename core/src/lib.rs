@@ -6,7 +6,7 @@
 //! allocation, no `unsafe`.
 //!
 //! - [`CloseCode`]: any status code a Close frame can carry, kept exactly, with the wire
-//!   check [`CloseCode::is_sendable`], its [`reason`](CloseCode::reason) and
+//!   check [`CloseCode::is_sendable`], its named [`close_reason`](CloseCode::close_reason) and
 //!   [`range`](CloseCode::range).
 //! - [`CloseReason`]: the codes the registry names, one variant each.
 //! - [`CloseRange`]: the blocks of codes of RFC 6455 §7.4.2.
@@ -23,7 +23,7 @@
 //! use close_reasons::{CloseCode, CloseReason};
 //!
 //! let received = CloseCode::from_be_bytes([0x03, 0xF5]).unwrap();
-//! assert_eq!(received.reason(), Some(CloseReason::TryAgainLater));
+//! assert_eq!(received.close_reason(), Some(CloseReason::TryAgainLater));
 //! assert!(received.is_sendable());
 //! assert_eq!(received.to_string(), "1013 Try Again Later");
 //! ```

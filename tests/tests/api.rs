@@ -214,12 +214,27 @@ fn code_means_a_close_code() {
     for reason in CloseReason::ALL {
         let code: CloseCode = reason.code();
         assert_eq!(code.get(), *reason as u16);
-        assert_eq!(code.reason(), Some(*reason));
+        assert_eq!(code.close_reason(), Some(*reason));
         assert_eq!(CloseReason::from_code(code), Some(*reason));
         assert_eq!(CloseReason::try_from(code), Ok(*reason));
     }
     let frame = close_reasons::CloseFrame::new(CloseCode::NORMAL, "").unwrap();
     let _: CloseCode = frame.code();
+}
+
+/// `reason()` is a Close's text; the named reason of a code is `close_reason()`, and the
+/// old name answers the same until 1.0.
+#[test]
+#[allow(deprecated)]
+fn the_former_name_of_close_reason_still_answers() {
+    for value in 0..=u16::MAX {
+        if let Some(code) = CloseCode::new(value) {
+            assert_eq!(code.reason(), code.close_reason(), "{value}");
+        }
+    }
+    let frame = close_reasons::CloseFrame::new(CloseCode::GOING_AWAY, "bye").unwrap();
+    assert_eq!(frame.reason(), "bye");
+    assert_eq!(frame.code().close_reason(), Some(CloseReason::GoingAway));
 }
 
 /// Width, fill, alignment and precision act on the whole text exactly as they do on a

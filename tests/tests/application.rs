@@ -163,7 +163,7 @@ fn every_code_round_trips_through_close_code() {
         assert_eq!(code.get().to_string().parse::<GameCloseCode>(), Ok(*game));
         // This fixture's codes are not standard ones (the macro cannot check that an
         // `iana = true` code was registered for this application and not another).
-        assert_eq!(code.reason(), None::<CloseReason>);
+        assert_eq!(code.close_reason(), None::<CloseReason>);
     }
     assert!(GameCloseCode::try_from(CloseCode::NORMAL).is_err());
     assert_eq!(GameCloseCode::try_from(4102u16).unwrap_err().get(), 4102);
@@ -278,7 +278,7 @@ fn classify_names_a_code_by_the_application_first_then_the_standard() {
         let received = code(number);
         let classified = GameCloseCode::classify(received);
         assert_eq!(classified.code(), received);
-        let expected = match (GameCloseCode::try_from(received), received.reason()) {
+        let expected = match (GameCloseCode::try_from(received), received.close_reason()) {
             (Ok(game), _) => AnyCode::Application(game),
             (Err(_), Some(reason)) => AnyCode::Standard(reason),
             (Err(_), None) => AnyCode::Unnamed(received),

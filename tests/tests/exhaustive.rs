@@ -33,7 +33,7 @@ fn browser_set_is_exactly_the_whatwg_rule() {
             a_page_may_send(value),
             "code {value}"
         );
-        if let Some(reason) = code.reason() {
+        if let Some(reason) = code.close_reason() {
             assert_eq!(
                 reason.is_browser_sendable(),
                 a_page_may_send(value),
@@ -81,7 +81,7 @@ fn reasons_are_canonical_and_agree_with_codes() {
             continue;
         };
         assert_eq!(CloseReason::from_code(code), reason);
-        assert_eq!(code.reason(), reason, "code {value}");
+        assert_eq!(code.close_reason(), reason, "code {value}");
         assert_eq!(CloseReason::try_from(code).ok(), reason);
         if let Some(reason) = reason {
             named += 1;
@@ -139,7 +139,7 @@ fn display_and_from_str_round_trip_on_every_code() {
         let shown = code.to_string();
         assert_eq!(shown.parse(), Ok(code), "{shown:?}");
         assert_eq!(value.to_string().parse(), Ok(code), "bare {value}");
-        match code.reason() {
+        match code.close_reason() {
             Some(reason) => {
                 assert_eq!(reason.to_string(), shown);
                 assert_eq!(shown.parse(), Ok(reason), "{shown:?}");

@@ -23,7 +23,7 @@ fn every_value_round_trips() {
         let json = serde_json::to_string(&code).unwrap();
         assert_eq!(serde_json::from_str::<CloseCode>(&json).unwrap(), code);
         let reason = serde_json::from_str::<CloseReason>(&json);
-        assert_eq!(reason.ok(), code.reason(), "{value}");
+        assert_eq!(reason.ok(), code.close_reason(), "{value}");
     }
 }
 
