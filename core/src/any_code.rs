@@ -8,7 +8,8 @@ use crate::{CloseCode, CloseReason};
 /// the standard registry otherwise; from `classify` on every enum of
 /// [`registry`](crate::registry). One `match` acts on all three cases, and `Display`
 /// writes the code by the same order (`4002 Kicked`, `1001 Going Away`,
-/// `4999 (Private Use)`).
+/// `4999 (Private Use)`). Values order by their code's number, whichever registry named
+/// it (`1000 Normal Closure` before `4002 Kicked`).
 ///
 /// ```ignore
 /// match ChatCloseCode::classify(frame.code()) {
@@ -17,7 +18,7 @@ use crate::{CloseCode, CloseReason};
 ///     other => log::info!("closed: {other}"),
 /// }
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum AnyCode<R> {
     /// A code the application's registry names.
     Application(R),
@@ -37,6 +38,29 @@ impl<R: Copy + Into<CloseCode>> AnyCode<R> {
             AnyCode::Standard(reason) => reason.code(),
             AnyCode::Unnamed(code) => code,
         }
+    }
+}
+
+/// By the code's number. Two values with one number are of different kinds only when
+/// built by hand (`classify` gives each code one kind); they then order as the variants
+/// are declared, so that the order agrees with `Eq` (a registry enum has one variant per
+/// code).
+impl<R: Copy + Into<CloseCode> + Eq> Ord for AnyCode<R> {
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        let rank = |any: &Self| match any {
+            AnyCode::Application(_) => 0_u8,
+            AnyCode::Standard(_) => 1,
+            AnyCode::Unnamed(_) => 2,
+        };
+        self.code()
+            .cmp(&other.code())
+            .then_with(|| rank(self).cmp(&rank(other)))
+    }
+}
+
+impl<R: Copy + Into<CloseCode> + Eq> PartialOrd for AnyCode<R> {
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 

@@ -241,6 +241,24 @@ fn lookup_over_three_windows_agrees_with_a_linear_search_on_every_code() {
     }
 }
 
+/// `AnyCode` orders by number, not by which registry named the code.
+#[test]
+fn any_codes_order_by_number() {
+    use close_reasons::AnyCode;
+
+    let mut codes: Vec<AnyCode<GameCloseCode>> = [4100, 1001, 4002, 3000, 1000]
+        .into_iter()
+        .map(|number| GameCloseCode::classify(CloseCode::new(number).unwrap()))
+        .collect();
+    codes.sort();
+    let numbers: Vec<u16> = codes.iter().map(|any| any.code().get()).collect();
+    assert_eq!(numbers, [1000, 1001, 3000, 4002, 4100]);
+    assert!(AnyCode::Application(GameCloseCode::Kicked) > AnyCode::Standard(CloseReason::Normal));
+    // One number written as two kinds by hand: ordered, and unequal, by kind.
+    let kicked = GameCloseCode::Kicked.code();
+    assert!(AnyCode::Application(GameCloseCode::Kicked) < AnyCode::Unnamed(kicked));
+}
+
 #[test]
 fn classify_names_a_code_by_the_application_first_then_the_standard() {
     use close_reasons::AnyCode;
