@@ -1,7 +1,7 @@
 //! The registry as the commands see it, whether it is the standard one compiled into
 //! close-reasons or a file read at run time: the named codes and the ranges.
 
-use close_reasons::{CloseCode, CloseRange, CloseReason, Reconnect};
+use close_reasons::{CloseCode, CloseRange, CloseReason, DelayWindow, Reconnect};
 use close_reasons_registry::{Model, ReconnectPolicy, Rules};
 
 /// One named code.
@@ -186,10 +186,11 @@ pub fn policy(policy: ReconnectPolicy) -> Reconnect {
     match policy {
         ReconnectPolicy::Immediately => Reconnect::Immediately,
         ReconnectPolicy::Backoff => Reconnect::Backoff,
-        ReconnectPolicy::AfterDelay { min_ms, max_ms } => Reconnect::AfterDelay {
-            min: std::time::Duration::from_millis(u64::from(min_ms)),
-            max: std::time::Duration::from_millis(u64::from(max_ms)),
-        },
+        // The registry crate checked that the window is not empty.
+        ReconnectPolicy::AfterDelay { min_ms, max_ms } => {
+            DelayWindow::from_millis(u64::from(min_ms), u64::from(max_ms))
+                .map_or(Reconnect::Never, Reconnect::AfterDelay)
+        }
         // `Never`, and any policy a later registry crate adds (the CLI pins it exactly).
         _ => Reconnect::Never,
     }
@@ -206,10 +207,10 @@ pub fn policy_json(reconnect: Reconnect) -> serde_json::Value {
     match reconnect {
         Reconnect::Immediately => serde_json::json!({ "kind": "immediately" }),
         Reconnect::Backoff => serde_json::json!({ "kind": "backoff" }),
-        Reconnect::AfterDelay { min, max } => serde_json::json!({
+        Reconnect::AfterDelay(window) => serde_json::json!({
             "kind": "after_delay",
-            "minMs": u64::try_from(min.as_millis()).unwrap_or(u64::MAX),
-            "maxMs": u64::try_from(max.as_millis()).unwrap_or(u64::MAX),
+            "minMs": u64::try_from(window.min().as_millis()).unwrap_or(u64::MAX),
+            "maxMs": u64::try_from(window.max().as_millis()).unwrap_or(u64::MAX),
         }),
         _ => serde_json::json!({ "kind": "never" }),
     }
@@ -220,10 +221,10 @@ pub fn policy_text(reconnect: Reconnect) -> String {
     match reconnect {
         Reconnect::Immediately => "immediately".to_owned(),
         Reconnect::Backoff => "with backoff".to_owned(),
-        Reconnect::AfterDelay { min, max } => format!(
+        Reconnect::AfterDelay(window) => format!(
             "after a random delay of {} to {} ms",
-            min.as_millis(),
-            max.as_millis()
+            window.min().as_millis(),
+            window.max().as_millis()
         ),
         _ => "never".to_owned(),
     }

@@ -283,7 +283,7 @@ pub use code::CloseCode;
 pub use error::{InvalidCloseCode, InvalidCloseCodeKind, ParseReasonError, UnknownCode};
 pub use frame::{CloseFrame, ClosePayload, MAX_PAYLOAD_LEN, MAX_REASON_LEN};
 pub use frame_error::{BuildFrameError, BuildFrameErrorKind, ParseFrameError, ParseFrameErrorKind};
-pub use reconnect::Reconnect;
+pub use reconnect::{DelayWindow, Reconnect};
 
 // What is generated from `close-reasons.toml`, and where:
 // - `CloseReason` below, with the API an application enum gets from `registry`;

@@ -499,10 +499,14 @@ fn reconnect_tokens(policy: Option<ReconnectPolicy>, krate: &TokenStream) -> Opt
         ReconnectPolicy::Backoff => quote!(#krate::Reconnect::Backoff),
         ReconnectPolicy::AfterDelay { min_ms, max_ms } => {
             let (min, max) = (u64::from(min_ms), u64::from(max_ms));
-            quote!(#krate::Reconnect::AfterDelay {
-                min: ::core::time::Duration::from_millis(#min),
-                max: ::core::time::Duration::from_millis(#max),
-            })
+            // The registry checked that `min <= max`; the arm that says otherwise is
+            // never taken, and would fail the build where it is evaluated.
+            quote!(#krate::Reconnect::AfterDelay(
+                match #krate::DelayWindow::from_millis(#min, #max) {
+                    ::core::option::Option::Some(window) => window,
+                    ::core::option::Option::None => ::core::panic!("an empty delay window"),
+                }
+            ))
         }
         // The registry crate is pinned exactly; a policy it adds comes with its tokens.
         _ => quote!(::core::compile_error!(

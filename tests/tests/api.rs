@@ -324,3 +324,23 @@ fn codes_compare_with_reasons_both_ways() {
         }
     }
 }
+
+/// A delay window is never empty: its shortest delay is at most its longest, to the
+/// nanosecond.
+#[test]
+fn delay_windows_are_never_empty() {
+    use close_reasons::DelayWindow;
+    use std::time::Duration;
+
+    let second = Duration::from_secs(1);
+    let just_over = second + Duration::from_nanos(1);
+    assert!(DelayWindow::new(second, second).is_some());
+    assert!(DelayWindow::new(second, just_over).is_some());
+    assert_eq!(DelayWindow::new(just_over, second), None);
+    assert_eq!(DelayWindow::from_millis(1001, 1000), None);
+    let window = DelayWindow::from_millis(0, u64::MAX).unwrap();
+    assert_eq!(
+        (window.min(), window.max()),
+        (Duration::ZERO, Duration::from_millis(u64::MAX))
+    );
+}

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use close_reasons::{CloseCode, CloseFrame, CloseRange, CloseReason, Reconnect};
+use close_reasons::{CloseCode, CloseFrame, CloseRange, CloseReason, DelayWindow, Reconnect};
 
 /// Close codes of a game server.
 #[close_reasons::registry("fixtures/game-codes.toml")]
@@ -56,10 +56,9 @@ fn reconnect_policies_come_from_the_registry_or_the_standard_ranges() {
     assert_eq!(GameCloseCode::reconnect_for(anti_cheat), Reconnect::Never);
     assert_eq!(
         GameCloseCode::reconnect_for(CloseCode::SERVICE_RESTART),
-        Reconnect::AfterDelay {
-            min: Duration::from_secs(5),
-            max: Duration::from_secs(30)
-        }
+        Reconnect::AfterDelay(
+            DelayWindow::new(Duration::from_secs(5), Duration::from_secs(30)).unwrap()
+        )
     );
     assert_eq!(
         GameCloseCode::reconnect_for(CloseCode::NORMAL),

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use close_reasons::{CloseCode, CloseRange, CloseReason, Reconnect};
+use close_reasons::{CloseCode, CloseRange, CloseReason, DelayWindow, Reconnect};
 use toml::{Table, Value};
 
 /// A `reconnect` entry, read as the registry's documentation says.
@@ -17,10 +17,7 @@ fn policy(value: &Value) -> Reconnect {
             let millis = |index: usize| {
                 Duration::from_millis(u64::try_from(window[index].as_integer().unwrap()).unwrap())
             };
-            Reconnect::AfterDelay {
-                min: millis(0),
-                max: millis(1),
-            }
+            Reconnect::AfterDelay(DelayWindow::new(millis(0), millis(1)).unwrap())
         }
         other => panic!("not a policy: {other}"),
     }

@@ -58,7 +58,7 @@ pub async fn run(
                 delay = (delay * 2).min(backoff.longest);
                 wait
             }
-            Reconnect::AfterDelay { min, max } => random_between(min, max),
+            Reconnect::AfterDelay(window) => random_between(window.min(), window.max()),
             // A policy a later close-reasons adds: the cautious answer.
             _ => {
                 let _ = events.send(ClientEvent::Stopped(code));

@@ -37,9 +37,11 @@ fn reconnect_table() {
         let line = match ChatCloseCode::reconnect_for(code) {
             Reconnect::Immediately => "immediately".to_owned(),
             Reconnect::Backoff => "backoff".to_owned(),
-            Reconnect::AfterDelay { min, max } => {
-                format!("after_delay {} {}", min.as_millis(), max.as_millis())
-            }
+            Reconnect::AfterDelay(window) => format!(
+                "after_delay {} {}",
+                window.min().as_millis(),
+                window.max().as_millis()
+            ),
             _ => "never".to_owned(),
         };
         if writeln!(out, "{} {line}", code.get()).is_err() {

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use chat_close_codes::ChatCloseCode;
 use chat_close_codes::client::{self, Backoff, ClientEvent};
-use close_reasons::{CloseCode, CloseReason, Reconnect, close_frame};
+use close_reasons::{CloseCode, CloseReason, DelayWindow, Reconnect, close_frame};
 use futures_util::{SinkExt as _, StreamExt as _};
 use tokio::net::TcpListener;
 use tokio::sync::mpsc::unbounded_channel;
@@ -28,10 +28,8 @@ enum Turn {
 /// The registry's policy with its delays a hundred times shorter.
 fn scaled(reconnect: Reconnect) -> Reconnect {
     match reconnect {
-        Reconnect::AfterDelay { min, max } => Reconnect::AfterDelay {
-            min: min / 100,
-            max: max / 100,
-        },
+        Reconnect::AfterDelay(window) => DelayWindow::new(window.min() / 100, window.max() / 100)
+            .map_or(Reconnect::Never, Reconnect::AfterDelay),
         other => other,
     }
 }
