@@ -586,6 +586,15 @@ pub fn range_enum(model: &Model, shell: &Shell, krate: &TokenStream) -> TokenStr
                 }
             }
 
+            /// The range that contains the code (what `CloseCode::range` answers), spelled as
+            /// the reason enums' `from_code`; [`of`](Self::of) takes
+            /// a number, since 0 lies in a range too.
+            #[inline]
+            #[must_use]
+            pub const fn from_code(#l_code: #krate::CloseCode) -> ::core::option::Option<#ident> {
+                #ident::of(#l_code.get())
+            }
+
             /// The name in the registry, in snake_case.
             #[must_use]
             pub const fn name(self) -> &'static ::core::primitive::str {

@@ -284,6 +284,15 @@ fn ranges_answer_for_their_codes() {
         }
     }
     assert_eq!(CloseRange::of(0), Some(CloseRange::Unused));
+    for number in 1..=u16::MAX {
+        let code = CloseCode::new(number).unwrap();
+        assert_eq!(
+            CloseRange::from_code(code),
+            CloseRange::of(number),
+            "{number}"
+        );
+        assert_eq!(CloseRange::from_code(code), code.range(), "{number}");
+    }
     assert!(CloseCode::new(4001).unwrap().is_private());
     // Unnamed codes of the protocol range may not be sent, named ones decide for themselves.
     assert!(!CloseRange::Protocol.unnamed_codes_sendable());
